@@ -1,0 +1,11 @@
+package dev.keel.api.catalog;
+
+/**
+ * Full-text search over the catalog; answered with a {@link ProductPage}.
+ *
+ * @param text words to look for in SKU, name and description; blank lists every product
+ * @param page zero-based page number
+ * @param size products per page
+ */
+public record SearchProducts(String text, int page, int size) {
+}
