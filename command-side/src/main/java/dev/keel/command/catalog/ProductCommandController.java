@@ -1,0 +1,82 @@
+package dev.keel.command.catalog;
+
+import dev.keel.api.catalog.ChangeProductPrice;
+import dev.keel.api.catalog.CreateProduct;
+import dev.keel.api.catalog.ProductId;
+import dev.keel.command.request.Commands;
+import dev.keel.command.request.IfMatch;
+import dev.keel.command.request.MoneyInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+
+@RestController
+@RequestMapping("/v1/products")
+@Tag(name = "Catalog")
+@SecurityRequirement(name = "bearer")
+@PreAuthorize("hasRole('STAFF')")
+class ProductCommandController {
+
+    private final Commands commands;
+
+    ProductCommandController(Commands commands) {
+        this.commands = commands;
+    }
+
+    record CreateProductRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*") String sku,
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 5000) String description,
+            @NotNull @Valid MoneyInput price) {
+    }
+
+    /** What a change did: the product and its version, for {@code If-Match} on the next change. */
+    record ProductChanged(ProductId productId, long version) {
+    }
+
+    @Operation(summary = "Add a product to the catalog (STAFF)")
+    @PostMapping
+    Mono<ResponseEntity<ProductChanged>> create(@Valid @RequestBody CreateProductRequest request,
+                                                 @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
+                                                 ServerWebExchange exchange) {
+        var command = new CreateProduct(ProductId.random(), request.sku().trim(), request.name().trim(),
+                request.description() == null ? "" : request.description().trim(), request.price().toMoney());
+        return commands.<ProductId>send(exchange, request, command)
+                .map(productId -> ResponseEntity.created(URI.create("/v1/products/" + productId))
+                        .eTag(IfMatch.etag(0))
+                        .body(new ProductChanged(productId, 0)));
+    }
+
+    @Operation(summary = "Set a product's price (STAFF); If-Match makes it apply only to that version")
+    @PutMapping("/{productId}/price")
+    Mono<ResponseEntity<ProductChanged>> changePrice(@PathVariable ProductId productId,
+                                                      @Valid @RequestBody MoneyInput price,
+                                                      @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      ServerWebExchange exchange) {
+        var command = new ChangeProductPrice(productId, price.toMoney(), IfMatch.version(ifMatch));
+        return commands.<Long>send(exchange, price, command)
+                .map(version -> ResponseEntity.ok()
+                        .eTag(IfMatch.etag(version))
+                        .body(new ProductChanged(productId, version)));
+    }
+}

@@ -1,0 +1,2 @@
+/** The write side: aggregates, command handlers and the endpoints that send commands. */
+package dev.keel.command;

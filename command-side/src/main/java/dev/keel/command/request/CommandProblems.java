@@ -1,0 +1,46 @@
+package dev.keel.command.request;
+
+import dev.keel.command.rejection.CommandRejected;
+import dev.keel.command.rejection.Problems;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+
+/** Maps why a command failed to the problem detail the client gets; anything else stays a 500. */
+final class CommandProblems {
+
+    private CommandProblems() {
+    }
+
+    static Throwable toErrorResponse(Throwable failure) {
+        return switch (failure) {
+            case CommandRejected rejected -> {
+                var error = Problems.error(statusOf(rejected.kind()), rejected.type(), rejected.getMessage());
+                rejected.properties().forEach(error.getBody()::setProperty);
+                yield error;
+            }
+            case AggregateNotFoundException notFound -> Problems.error(HttpStatus.NOT_FOUND, "not-found",
+                    "Nothing exists with id " + notFound.getAggregateIdentifier());
+            case ConcurrencyException conflict -> concurrentModification();
+            case AggregateStreamCreationException conflict -> concurrentModification();
+            default -> failure;
+        };
+    }
+
+    private static ErrorResponseException concurrentModification() {
+        return Problems.error(HttpStatus.CONFLICT, "concurrent-modification",
+                "Another request changed this at the same time; retry the request");
+    }
+
+    private static HttpStatus statusOf(CommandRejected.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package dev.keel.command.request;
+
+import dev.keel.command.idempotency.IdempotencyKey;
+import dev.keel.command.idempotency.RequestFingerprint;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * The one way endpoints send commands: adds the request's metadata (actor, roles, device, IP,
+ * correlation, idempotency key and fingerprint), runs the handler off the event loop, and maps a
+ * refusal to its problem detail.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final JsonMapper json;
+
+    Commands(CommandGateway gateway, JsonMapper json) {
+        this.gateway = gateway;
+        this.json = json;
+    }
+
+    /**
+     * @param body    the request body as received, for the idempotency fingerprint ({@code null} if none)
+     * @param command the command to send
+     * @return the command handler's result; the first result again when the request is a retry
+     */
+    public <R> Mono<R> send(ServerWebExchange exchange, Object body, Object command) {
+        IdempotencyKey key = IdempotencyKey.from(exchange.getRequest());
+        String fingerprint = RequestFingerprint.of(exchange.getRequest(), json.writeValueAsBytes(body));
+        return exchange.getPrincipal()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .map(principal -> RequestMetadata.of(exchange, principal.orElse(null), key, fingerprint))
+                .flatMap(metadata -> this.<R>dispatch(command, metadata))
+                .onErrorMap(CommandProblems::toErrorResponse);
+    }
+
+    private <R> Mono<R> dispatch(Object command, MetaData metadata) {
+        // The local command bus runs the handler, JDBC included, on the calling thread.
+        return Mono.fromFuture(() -> gateway.<R>send(command, metadata)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    static String actorOf(Principal principal) {
+        return principal == null ? "anonymous" : "user:" + principal.getName();
+    }
+}

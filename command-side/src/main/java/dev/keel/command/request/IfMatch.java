@@ -1,0 +1,40 @@
+package dev.keel.command.request;
+
+import dev.keel.command.rejection.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+
+/** Versions as entity tags: {@code ETag: "3"} on responses, {@code If-Match: "3"} on changes. */
+public final class IfMatch {
+
+    private IfMatch() {
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * @return the version in an {@code If-Match} header, or {@code null} when there is none
+     * @throws ErrorResponseException 400 when it is not a single version entity tag
+     */
+    public static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw Problems.error(HttpStatus.BAD_REQUEST, "invalid-if-match",
+                    "If-Match must be one version as returned in ETag, like \"3\"; got " + ifMatch);
+        }
+    }
+}
