@@ -1,0 +1,2 @@
+/** Event handlers that build read models in PostgreSQL and search indexes in Elasticsearch. */
+package dev.keel.projection;
