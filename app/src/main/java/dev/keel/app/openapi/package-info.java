@@ -1,0 +1,2 @@
+/** The OpenAPI document and Swagger UI. */
+package dev.keel.app.openapi;

@@ -1,0 +1,166 @@
+package dev.keel.app.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns any exception into a problem detail with a stable {@code type}. Bad input names the field;
+ * anything unexpected becomes a 500 whose body holds only an error id that the log line repeats.
+ */
+@Component
+public class ProblemMapper {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+
+    public ProblemDetail toProblem(Throwable error) {
+        return switch (error) {
+            case WebExchangeBindException e -> invalidFields(e.getFieldErrors());
+            case HandlerMethodValidationException e -> invalidParameters(e);
+            case MissingRequestValueException e -> problem(HttpStatus.BAD_REQUEST, "missing-" + e.getLabel(),
+                    "Required " + e.getLabel() + " '" + e.getName() + "' is missing");
+            case ServerWebInputException e -> fromInput(e);
+            case AccessDeniedException e -> problem(HttpStatus.FORBIDDEN, "forbidden",
+                    "Your roles do not allow this request");
+            case AuthenticationException e -> problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+            case ErrorResponse e -> withDefaultType(e.getBody(), e.getStatusCode().value());
+            default -> unexpected(error);
+        };
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.uri(type));
+        return problem;
+    }
+
+    private ProblemDetail fromInput(ServerWebInputException e) {
+        Throwable cause = e.getCause();
+        while (cause instanceof DecodingException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return switch (cause) {
+            case DataBufferLimitException limit -> problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "The request body is larger than this endpoint accepts: " + limit.getMessage());
+            case UnrecognizedPropertyException unknown -> withField(problem(HttpStatus.BAD_REQUEST, "unknown-field",
+                    "Unknown field '" + path(unknown) + "'"), path(unknown));
+            case InvalidFormatException format -> withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
+                    "Field '" + path(format) + "' has an invalid value: " + format.getValue()), path(format));
+            case MismatchedInputException mismatch -> withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
+                    "Field '" + path(mismatch) + "' must be " + typeName(mismatch.getTargetType())), path(mismatch));
+            case DatabindException bind when bind.getCause() instanceof IllegalArgumentException invalid ->
+                    withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
+                            "Field '" + path(bind) + "' is invalid: " + invalid.getMessage()), path(bind));
+            case StreamReadException malformed -> problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                    "The body is not valid JSON: " + malformed.getOriginalMessage());
+            case null, default -> problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getReason());
+        };
+    }
+
+    private static ProblemDetail invalidFields(List<FieldError> errors) {
+        String fields = errors.stream().map(FieldError::getField).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid field(s): " + fields);
+        problem.setProperty("errors", errors.stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList());
+        return problem;
+    }
+
+    private static ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", parameterName(result.getMethodParameter()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        String fields = errors.stream().map(error -> error.get("field")).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid parameter(s): " + fields);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** The name the client used: a request parameter's or header's name, else the Java one. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        return String.valueOf(parameter.getParameterName());
+    }
+
+    private static ProblemDetail withField(ProblemDetail problem, String field) {
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", problem.getDetail())));
+        return problem;
+    }
+
+    private static ProblemDetail withDefaultType(ProblemDetail body, int status) {
+        if (body.getType() == null || URI.create("about:blank").equals(body.getType())) {
+            body.setType(ProblemTypes.forStatus(status));
+        }
+        return body;
+    }
+
+    private static ProblemDetail unexpected(Throwable error) {
+        if (error instanceof ResponseStatusException e) {
+            return withDefaultType(e.getBody(), e.getStatusCode().value());
+        }
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected error {}", errorId, error);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; quote error id " + errorId + " when reporting it.");
+        problem.setProperty("errorId", errorId);
+        return problem;
+    }
+
+    private static String path(DatabindException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return type.isRecord() ? "an object" : "a " + type.getSimpleName();
+    }
+}

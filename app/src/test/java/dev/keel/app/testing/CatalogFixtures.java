@@ -1,0 +1,58 @@
+package dev.keel.app.testing;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Catalog test data, created through the public API like a client would. */
+@Component
+public class CatalogFixtures {
+
+    private final WebTestClient web;
+    private final TestTokens tokens;
+
+    CatalogFixtures(WebTestClient web, TestTokens tokens) {
+        this.web = web;
+        this.tokens = tokens;
+    }
+
+    public static String uniqueSku() {
+        return "SKU-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+    }
+
+    public static Map<String, Object> productRequest(String sku, String name, long amountMinor, String currency) {
+        return Map.of("sku", sku, "name", name, "description", "A test product called " + name,
+                "price", Map.of("amountMinor", amountMinor, "currency", currency));
+    }
+
+    /** Creates a product as STAFF and returns its id. */
+    public String createProduct(String name, long amountMinor) {
+        return createProduct(productRequest(uniqueSku(), name, amountMinor, "EUR"));
+    }
+
+    public String createProduct(Map<String, Object> request) {
+        return web.post().uri("/v1/products")
+                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(request)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody()
+                .get("productId").toString();
+    }
+
+    /** Waits until the product table serves the product at {@code version} or later. */
+    public void awaitProductVersion(String productId, long version) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var result = web.get().uri("/v1/products/{id}", productId).exchange().returnResult(Map.class);
+            return result.getStatus() == HttpStatus.OK
+                    && ((Number) result.getResponseBody().blockFirst().get("version")).longValue() >= version;
+        });
+    }
+}

@@ -1,0 +1,51 @@
+package dev.keel.app.testing;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Mints access tokens with Keel's own signing key, as the login endpoint will. */
+@Component
+public class TestTokens {
+
+    private final JwtEncoder encoder;
+    private final String issuer;
+
+    TestTokens(JwtEncoder encoder, @Value("${keel.jwt.issuer}") String issuer) {
+        this.encoder = encoder;
+        this.issuer = issuer;
+    }
+
+    public String staff() {
+        return forUser(UUID.randomUUID().toString(), "STAFF");
+    }
+
+    public String customer() {
+        return forUser(UUID.randomUUID().toString(), "CUSTOMER");
+    }
+
+    public String forUser(String userId, String... roles) {
+        Instant now = Instant.now();
+        return encode(JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(userId)
+                .issuedAt(now)
+                .expiresAt(now.plus(15, ChronoUnit.MINUTES))
+                .claim("roles", List.of(roles))
+                .build());
+    }
+
+    public String encode(JwtClaimsSet claims) {
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+}

@@ -1,0 +1,2 @@
+/** Beans that integration tests share: token minting, test data, probes. */
+package dev.keel.app.testing;
