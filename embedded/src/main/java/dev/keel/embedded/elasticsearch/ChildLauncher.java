@@ -33,10 +33,10 @@ final class ChildLauncher {
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), ephemeral ? "ephemeral, " + home : home);
             return new EmbeddedElasticsearch(child, url, home, ephemeral);
         } catch (TimeoutException e) {
-            throw failed(child, home, ephemeral, "did not report ready within " + STARTUP_TIMEOUT.toSeconds() + " s", e);
+            throw failed(child, home, ephemeral, "it did not report ready within " + STARTUP_TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failed(child, home, ephemeral, "was interrupted while starting", e);
+            throw failed(child, home, ephemeral, "this thread was interrupted", e);
         } catch (RuntimeException e) {
             throw failed(child, home, ephemeral, e.getMessage(), e);
         }
@@ -53,7 +53,7 @@ final class ChildLauncher {
     private static IllegalStateException failed(Process child, Path home, boolean ephemeral, String what, Exception cause) {
         child.destroyForcibly();
         child.onExit().join();
-        String message = "Embedded Elasticsearch " + what + " (data: " + home + ")"
+        String message = "Embedded Elasticsearch failed to start: " + what + " (data: " + home + ")"
             + tail(home.resolve("logs").resolve("jvm-stderr.log"))
             + tail(home.resolve("logs").resolve("elasticsearch.log"));
         if (ephemeral) {

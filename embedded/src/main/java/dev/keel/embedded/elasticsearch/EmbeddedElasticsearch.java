@@ -59,8 +59,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return dataDirectory;
     }
 
-    ProcessHandle process() {
-        return child.toHandle();
+    Process process() {
+        return child;
     }
 
     boolean isClosed() {

@@ -24,7 +24,7 @@ final class ReadySignal {
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("keel-elasticsearch-stdout").start(() -> read(child, url));
         child.onExit().thenRun(() -> url.completeExceptionally(
-            new IllegalStateException("the Elasticsearch JVM exited with code " + child.exitValue() + " before it was ready")));
+            new IllegalStateException("its JVM exited with code " + child.exitValue() + " before it was ready")));
         try {
             return url.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -41,7 +41,7 @@ final class ReadySignal {
                 }
             }
         } catch (IOException e) {
-            url.completeExceptionally(new UncheckedIOException("cannot read the Elasticsearch JVM's output", e));
+            url.completeExceptionally(new UncheckedIOException("its JVM's output could not be read", e));
         }
     }
 }
