@@ -1,0 +1,110 @@
+package dev.keel.embedded.postgres;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The account the PostgreSQL processes run as. PostgreSQL refuses to run as root, so root hands them to
+ * {@code nobody}; everyone else runs them as themselves.
+ */
+record ServerUser(String name, int uid, int gid, boolean switched, List<String> prefix) {
+
+    private static final int OWNER_X = 0100;
+    private static final int GROUP_X = 0010;
+    private static final int OTHER_X = 0001;
+
+    private static ServerUser current;
+
+    static synchronized ServerUser current() {
+        if (current == null) {
+            current = detect();
+        }
+        return current;
+    }
+
+    private static ServerUser detect() {
+        Optional<Path> setpriv = findExecutable("setpriv");
+        int uid = Accounts.currentUid();
+        if (uid != 0) {
+            // The parent-death signal stops postgres when this JVM dies, even by SIGKILL
+            List<String> prefix = setpriv.map(p -> List.of(p.toString(), "--pdeathsig=SIGINT")).orElse(List.of());
+            return new ServerUser(System.getProperty("user.name"), uid, -1, false, prefix);
+        }
+        Accounts.Account nobody = Accounts.user("nobody").orElseThrow(() -> new IllegalStateException(
+                "PostgreSQL refuses to run as root, and there is no user 'nobody' in /etc/passwd to run it as."
+                        + " Add one, or run as a non-root user."));
+        int gid = Accounts.groupId("nogroup").orElse(nobody.gid());
+        Path tool = setpriv.orElseThrow(() -> new IllegalStateException(
+                "PostgreSQL refuses to run as root, and setpriv (util-linux) is missing, so it cannot be started"
+                        + " as 'nobody'. Install util-linux, or run as a non-root user."));
+        List<String> prefix = List.of(tool.toString(), "--reuid=" + nobody.uid(), "--regid=" + gid,
+                "--clear-groups", "--pdeathsig=SIGINT");
+        return new ServerUser(nobody.name(), nobody.uid(), gid, true, prefix);
+    }
+
+    List<String> command(Path executable, String... arguments) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(executable.toString());
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** Makes a data directory PostgreSQL accepts: owned by the server user, closed to everyone else. */
+    void own(Path dataDirectory) throws IOException {
+        if (switched) {
+            Files.setAttribute(dataDirectory, "unix:uid", uid);
+            Files.setAttribute(dataDirectory, "unix:gid", gid);
+        }
+        Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** Fails, naming the folders and the fix, when this user cannot get to {@code path}. */
+    void requireReachable(Path path, String what) {
+        List<Path> blocked = blockedFolders(path);
+        if (blocked.isEmpty()) {
+            return;
+        }
+        String paths = String.join(" ", blocked.stream().map(Path::toString).toList());
+        throw new IllegalStateException(("PostgreSQL runs as user '%s'%s, who cannot enter %s on the way to the %s %s."
+                + " Choose a location '%s' can reach (e.g. under /var/tmp), or let it through with: chmod o+x %s")
+                .formatted(name, switched ? " (it refuses to run as root)" : "", Folders.describe(blocked), what,
+                        path.toAbsolutePath().normalize(), name, paths));
+    }
+
+    /** The folders on the way to {@code path}, outermost first, that this user may not enter. */
+    List<Path> blockedFolders(Path path) {
+        return Folders.onTheWayTo(path).stream().filter(folder -> !canEnter(folder)).toList();
+    }
+
+    private boolean canEnter(Path folder) {
+        if (!switched) {
+            return Files.isExecutable(folder);
+        }
+        try {
+            var attributes = Files.readAttributes(folder, "unix:uid,gid,mode");
+            int mode = (Integer) attributes.get("mode");
+            int bit = (Integer) attributes.get("uid") == uid ? OWNER_X
+                    : (Integer) attributes.get("gid") == gid ? GROUP_X : OTHER_X;
+            return (mode & bit) != 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Path> findExecutable(String name) {
+        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin:/bin";
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(folder -> !folder.isBlank())
+                .map(folder -> Path.of(folder, name))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}

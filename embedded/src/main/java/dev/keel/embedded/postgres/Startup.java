@@ -1,0 +1,68 @@
+package dev.keel.embedded.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+/** Starts postgres on a free port and waits until it answers, retrying when another process took the port. */
+final class Startup {
+
+    record Running(Postmaster postmaster, int port, String version) {}
+
+    private static final int ATTEMPTS = 5;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private Startup() {}
+
+    static Running start(Cluster cluster, Map<String, String> settings) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Postmaster postmaster = cluster.start(port, settings);
+            String version = awaitReady(postmaster, port);
+            if (version != null) {
+                return new Running(postmaster, port, version);
+            }
+            String log = postmaster.logTail();
+            if (!portTaken(log) || attempt == ATTEMPTS) {
+                throw new IllegalStateException("PostgreSQL did not start on data directory %s; its log (%s) says:%n%s"
+                        .formatted(cluster.dataDirectory(), postmaster.logFile(), log));
+            }
+        }
+    }
+
+    /** The server version once it answers, or null when it exited first. */
+    private static String awaitReady(Postmaster postmaster, int port) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return Connections.version(port);
+            } catch (SQLException notYet) {
+                if (postmaster.awaitExit(POLL)) {
+                    return null;
+                }
+                if (System.nanoTime() > deadline) {
+                    postmaster.kill();
+                    throw new IllegalStateException("PostgreSQL did not answer on port %d within %s (last error: %s); its log says:%n%s"
+                            .formatted(port, READY_TIMEOUT, notYet.getMessage(), postmaster.logTail()), notYet);
+                }
+            }
+        }
+    }
+
+    private static boolean portTaken(String log) {
+        return log.contains("could not bind") || log.contains("could not create any TCP/IP sockets");
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on 127.0.0.1", e);
+        }
+    }
+}
