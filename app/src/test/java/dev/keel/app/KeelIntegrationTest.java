@@ -1,7 +1,7 @@
 package dev.keel.app;
 
-import dev.keel.app.testing.CatalogFixtures;
-import dev.keel.app.testing.TestTokens;
+import dev.keel.testing.CatalogFixtures;
+import dev.keel.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;

@@ -43,9 +43,10 @@ class AxonConfiguration {
      * backoff instead of leaving a read model silently behind.
      */
     @Bean
-    ConfigurerModule eventProcessorDefaults(ProcessorProperties defaults) {
+    ConfigurerModule eventProcessorDefaults(ProcessorProperties defaults, ProcessorFailures failures) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((config, builder) -> defaults.applyTo(builder))
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((config, processor) -> failures.watch(processor));
     }
 }

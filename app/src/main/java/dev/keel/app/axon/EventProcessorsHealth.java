@@ -13,16 +13,19 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * {@code eventProcessors} in {@code /actuator/health}: DOWN when a processor stopped or a segment is
- * failing (its error is shown), with each processor's position and whether it is caught up.
+ * {@code eventProcessors} in {@code /actuator/health}: DOWN when a processor stopped or one of its
+ * segments keeps failing (the errors are shown), with each processor's position and whether it is
+ * caught up.
  */
 @Component("eventProcessors")
 class EventProcessorsHealth implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorFailures failures;
 
-    EventProcessorsHealth(EventProcessingConfiguration processing) {
+    EventProcessorsHealth(EventProcessingConfiguration processing, ProcessorFailures failures) {
         this.processing = processing;
+        this.failures = failures;
     }
 
     @Override
@@ -30,7 +33,11 @@ class EventProcessorsHealth implements HealthIndicator {
         Health.Builder health = Health.up();
         processing.eventProcessors().forEach((name, processor) -> {
             Map<String, Object> details = describe(processor);
-            if (Boolean.FALSE.equals(details.get("running")) || details.containsKey("error")) {
+            var failing = failures.of(name);
+            if (!failing.isEmpty()) {
+                details.put("failingSegments", failing);
+            }
+            if (!processor.isRunning() || !failing.isEmpty()) {
                 health.down();
             }
             health.withDetail(name, details);
@@ -54,10 +61,6 @@ class EventProcessorsHealth implements HealthIndicator {
                 .mapToLong(OptionalLong::getAsLong)
                 .min()
                 .ifPresent(position -> details.put("position", position));
-        segments.values().stream()
-                .filter(EventTrackerStatus::isErrorState)
-                .findFirst()
-                .ifPresent(failing -> details.put("error", String.valueOf(failing.getError())));
         return details;
     }
 }

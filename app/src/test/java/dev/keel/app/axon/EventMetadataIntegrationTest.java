@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.keel.app.testing.CatalogFixtures.productRequest;
-import static dev.keel.app.testing.CatalogFixtures.uniqueSku;
+import static dev.keel.testing.CatalogFixtures.productRequest;
+import static dev.keel.testing.CatalogFixtures.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit trail and compliance replay depend on who, from where and why, on every event. */

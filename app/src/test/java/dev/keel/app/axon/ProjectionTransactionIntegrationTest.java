@@ -1,9 +1,7 @@
 package dev.keel.app.axon;
 
 import dev.keel.app.KeelIntegrationTest;
-import dev.keel.app.testing.TransactionProbe;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import dev.keel.testing.TransactionProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.UUID;
 
-import static dev.keel.app.testing.CatalogFixtures.productRequest;
+import static dev.keel.testing.CatalogFixtures.productRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,8 +24,6 @@ class ProjectionTransactionIntegrationTest extends KeelIntegrationTest {
     @Autowired
     TransactionProbe probe;
     @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
@@ -39,16 +35,21 @@ class ProjectionTransactionIntegrationTest extends KeelIntegrationTest {
         String productId = catalog.createProduct(productRequest(sku, "Probe", 100, "EUR"));
         long eventIndex = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
                 .param(productId).query(Long.class).single();
-        var processor = processing.eventProcessor(TransactionProbe.GROUP, StreamingEventProcessor.class).orElseThrow();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> processor.processingStatus().values().stream()
-                .anyMatch(status -> status.isErrorState()));
-        assertThat(probe.rowsFor(productId)).isZero();
-        assertThat(tokenCovers(eventIndex)).isFalse();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.get().uri("/actuator/health").exchange()
+                .expectStatus().is5xxServerError()
+                .expectBody()
+                .jsonPath("$.components.eventProcessors.details['transaction-probe'].failingSegments['0'].error")
+                .value(error -> assertThat((String) error).contains("Probe told to fail for " + sku)));
+        assertThat(probe.rowsFor(productId)).as("the handler's insert rolled back").isZero();
+        assertThat(tokenCovers(eventIndex)).as("the token did not move past the event").isFalse();
 
         probe.recover(sku);
         await().atMost(Duration.ofSeconds(60)).until(() -> tokenCovers(eventIndex));
-        assertThat(probe.rowsFor(productId)).isEqualTo(1);
+        assertThat(probe.rowsFor(productId)).as("handled exactly once after recovery").isEqualTo(1);
+        web.get().uri("/actuator/health").exchange()
+                .expectBody()
+                .jsonPath("$.components.eventProcessors.details['transaction-probe'].failingSegments").doesNotExist();
     }
 
     /** The probe has one segment (test properties), so one token says how far it got. */

@@ -1,6 +1,7 @@
 package dev.keel.app.catalog;
 
 import dev.keel.app.KeelIntegrationTest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -8,8 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.keel.app.testing.CatalogFixtures.productRequest;
-import static dev.keel.app.testing.CatalogFixtures.uniqueSku;
+import static dev.keel.testing.CatalogFixtures.productRequest;
+import static dev.keel.testing.CatalogFixtures.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -112,8 +113,9 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
                         .expectStatus().isOk()
                         .expectBody()
                         .jsonPath("$.total").isEqualTo(2)
-                        .jsonPath("$.items[*].productId").value(ids ->
-                                assertThat((Iterable<?>) ids).containsExactlyInAnyOrder(first, second)));
+                        .jsonPath("$.items[*].productId").value(ids -> assertThat(ids)
+                                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                                .containsExactlyInAnyOrder(first, second)));
 
         web.get().uri(uri -> uri.path("/v1/products").queryParam("q", sku).build())
                 .exchange()

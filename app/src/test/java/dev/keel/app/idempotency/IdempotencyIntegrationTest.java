@@ -10,8 +10,8 @@ import reactor.core.scheduler.Schedulers;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.keel.app.testing.CatalogFixtures.productRequest;
-import static dev.keel.app.testing.CatalogFixtures.uniqueSku;
+import static dev.keel.testing.CatalogFixtures.productRequest;
+import static dev.keel.testing.CatalogFixtures.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IdempotencyIntegrationTest extends KeelIntegrationTest {

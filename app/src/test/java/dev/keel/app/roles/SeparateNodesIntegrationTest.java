@@ -2,7 +2,7 @@ package dev.keel.app.roles;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.keel.app.KeelIntegrationTest;
-import dev.keel.app.testing.CatalogFixtures;
+import dev.keel.testing.CatalogFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -20,8 +20,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.keel.app.testing.CatalogFixtures.productRequest;
-import static dev.keel.app.testing.CatalogFixtures.uniqueSku;
+import static dev.keel.testing.CatalogFixtures.productRequest;
+import static dev.keel.testing.CatalogFixtures.uniqueSku;
 
 /** Only unexpired RS256 tokens that Keel signed get in; everything else is a 401 problem. */
 class JwtValidationIntegrationTest extends KeelIntegrationTest {

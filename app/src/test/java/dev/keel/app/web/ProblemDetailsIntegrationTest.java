@@ -8,7 +8,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.keel.app.testing.CatalogFixtures.uniqueSku;
+import static dev.keel.testing.CatalogFixtures.uniqueSku;
 
 /** Bad input gets a 4xx problem naming what is wrong, never a 500. */
 class ProblemDetailsIntegrationTest extends KeelIntegrationTest {

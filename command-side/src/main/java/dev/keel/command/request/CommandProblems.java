@@ -5,6 +5,7 @@ import dev.keel.command.rejection.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -25,6 +26,7 @@ final class CommandProblems {
             case AggregateNotFoundException notFound -> Problems.error(HttpStatus.NOT_FOUND, "not-found",
                     "Nothing exists with id " + notFound.getAggregateIdentifier());
             case ConcurrencyException conflict -> concurrentModification();
+            case ConflictingModificationException conflict -> concurrentModification();
             case AggregateStreamCreationException conflict -> concurrentModification();
             default -> failure;
         };

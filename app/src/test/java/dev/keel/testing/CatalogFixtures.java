@@ -1,4 +1,4 @@
-package dev.keel.app.testing;
+package dev.keel.testing;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package dev.keel.app.testing;
+package dev.keel.testing;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;

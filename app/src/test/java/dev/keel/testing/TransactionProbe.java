@@ -1,4 +1,4 @@
-package dev.keel.app.testing;
+package dev.keel.testing;
 
 import dev.keel.api.catalog.ProductCreated;
 import org.axonframework.config.ProcessingGroup;

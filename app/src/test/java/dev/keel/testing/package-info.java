@@ -1,2 +1,2 @@
 /** Beans that integration tests share: token minting, test data, probes. */
-package dev.keel.app.testing;
+package dev.keel.testing;
