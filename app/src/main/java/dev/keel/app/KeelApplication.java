@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KeelApplication {
 
     public static void main(String[] args) {
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(KeelApplication.class, args);
     }
 }

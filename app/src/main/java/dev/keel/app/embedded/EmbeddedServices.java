@@ -54,9 +54,12 @@ class EmbeddedServices implements EnvironmentPostProcessor {
             properties.put("spring.datasource.url", pg.jdbcUrl());
             properties.put("spring.datasource.username", pg.username());
             properties.put("spring.datasource.password", "");
+            log.info("Using the embedded PostgreSQL at " + pg.jdbcUrl() + " (data: " + pg.dataDirectory() + ")");
         }
         if (needElasticsearch) {
-            properties.put("spring.elasticsearch.uris", elasticsearch.join().httpUrl());
+            EmbeddedElasticsearch es = elasticsearch.join();
+            properties.put("spring.elasticsearch.uris", es.httpUrl());
+            log.info("Using the embedded Elasticsearch at " + es.httpUrl());
         }
         env.getPropertySources().addFirst(new MapPropertySource("keel-embedded-services", properties));
     }
