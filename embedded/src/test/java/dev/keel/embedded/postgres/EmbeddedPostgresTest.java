@@ -98,6 +98,16 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void showsTheServerLogWhenItCannotStart() {
+        var running = EmbeddedPostgres.sharedEphemeral();
+
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().dataDirectory(running.dataDirectory()).start())
+                .hasMessageContaining(running.dataDirectory().resolve("postgres.log").toString())
+                .hasMessageContaining("lock file \"postmaster.pid\" already exists");
+        assertThat(query(running, "select 1")).isEqualTo("1");
+    }
+
+    @Test
     void explainsWhichFolderKeepsTheServerUserOut() throws IOException {
         assumeTrue(ROOT, "only root runs the server as another user, who may be locked out");
         Path locked = Files.createDirectory(temp.resolve("locked"), PosixFilePermissions.asFileAttribute(
