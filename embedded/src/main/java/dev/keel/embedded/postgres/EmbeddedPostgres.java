@@ -135,7 +135,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             try {
                 return Launch.run(dataDirectory, settings, shared);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not start PostgreSQL: " + e.getMessage(), e);
+                throw new UncheckedIOException("Could not start PostgreSQL: " + e, e);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not create database " + DATABASE + ": " + e.getMessage(), e);
             }
