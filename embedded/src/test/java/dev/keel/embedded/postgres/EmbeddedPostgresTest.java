@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -63,6 +62,18 @@ class EmbeddedPostgresTest {
         assertThat(servers).containsOnly(EmbeddedPostgres.sharedEphemeral());
         servers.getFirst().close();
         assertThat(query(EmbeddedPostgres.sharedEphemeral(), "select 1")).isEqualTo("1");
+    }
+
+    @Test
+    void deletesEphemeralDataOnClose() {
+        Path data;
+        try (var server = EmbeddedPostgres.builder().ephemeral().start()) {
+            data = server.dataDirectory();
+            assertThat(data).startsWith(Path.of(System.getProperty("java.io.tmpdir")));
+            assertThat(query(server, "select current_database()")).isEqualTo("keel");
+        }
+
+        assertThat(data).doesNotExist();
     }
 
     @Test
