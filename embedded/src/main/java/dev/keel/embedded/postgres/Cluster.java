@@ -13,7 +13,8 @@ record Cluster(ServerUser user, Path installation, Path dataDirectory) {
     static final String SUPERUSER = "postgres";
 
     void prepare() throws IOException {
-        user.requireReachable(Binaries.bin(installation, "postgres"), "PostgreSQL binaries");
+        user.requireReachable(Binaries.bin(installation, "postgres"),
+                "PostgreSQL binaries (unpacked under java.io.tmpdir)");
         Files.createDirectories(dataDirectory);
         user.requireReachable(dataDirectory, "data directory");
         user.own(dataDirectory);

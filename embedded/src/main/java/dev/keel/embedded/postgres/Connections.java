@@ -1,5 +1,8 @@
 package dev.keel.embedded.postgres;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -17,18 +20,31 @@ final class Connections {
     static Connection open(int port, String database) throws SQLException {
         var properties = new Properties();
         properties.setProperty("user", Cluster.SUPERUSER);
-        properties.setProperty("connectTimeout", "5");
+        // Bounds the wait when whatever holds the port never answers like PostgreSQL
+        properties.setProperty("loginTimeout", "2");
         properties.setProperty("ApplicationName", "keel-embedded-postgres");
         return new Driver().connect(url(port, database), properties);
     }
 
-    /** The server version, once the server answers a query. */
-    static String version(int port) throws SQLException {
+    /** Which server answers on a port: another one may have taken it between choosing it and binding it. */
+    record Identity(String version, Path dataDirectory) {
+
+        boolean serves(Path expected) {
+            try {
+                return Files.isSameFile(dataDirectory, expected);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    static Identity identify(int port) throws SQLException {
         try (Connection connection = open(port, "postgres");
                 var statement = connection.createStatement();
-                var result = statement.executeQuery("select current_setting('server_version')")) {
+                var result = statement.executeQuery(
+                        "select current_setting('server_version'), current_setting('data_directory')")) {
             result.next();
-            return result.getString(1);
+            return new Identity(result.getString(1), Path.of(result.getString(2)));
         }
     }
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server from the binaries jar on the class path, listening on 127.0.0.1 only, with
- * trust authentication for {@value Cluster#SUPERUSER} and a database named {@value #DATABASE}. When the JVM
+ * trust authentication for user {@code postgres} and a database named {@code keel}. When the JVM
  * runs as root, the server runs as {@code nobody}. A shutdown hook, and the kernel when the JVM is killed,
  * stop servers this JVM started.
  */
@@ -135,7 +135,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             try {
                 return Launch.run(dataDirectory, settings, shared);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not start PostgreSQL: " + e.getMessage(), e);
+                throw new UncheckedIOException("Could not start PostgreSQL: " + e, e);
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not create database " + DATABASE + ": " + e.getMessage(), e);
             }

@@ -23,7 +23,7 @@ final class Startup {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Postmaster postmaster = cluster.start(port, settings);
-            String version = awaitReady(postmaster, port);
+            String version = awaitReady(cluster, postmaster, port);
             if (version != null) {
                 return new Running(postmaster, port, version);
             }
@@ -35,23 +35,27 @@ final class Startup {
         }
     }
 
-    /** The server version once it answers, or null when it exited first. */
-    private static String awaitReady(Postmaster postmaster, int port) {
+    /** The server version once our server answers, or null when it exited first. */
+    private static String awaitReady(Cluster cluster, Postmaster postmaster, int port) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (true) {
+        String lastError = "no answer yet";
+        while (!postmaster.awaitExit(POLL)) {
             try {
-                return Connections.version(port);
+                Connections.Identity identity = Connections.identify(port);
+                if (identity.serves(cluster.dataDirectory())) {
+                    return identity.version();
+                }
+                lastError = "port taken by the server of " + identity.dataDirectory();
             } catch (SQLException notYet) {
-                if (postmaster.awaitExit(POLL)) {
-                    return null;
-                }
-                if (System.nanoTime() > deadline) {
-                    postmaster.kill();
-                    throw new IllegalStateException("PostgreSQL did not answer on port %d within %s (last error: %s); its log says:%n%s"
-                            .formatted(port, READY_TIMEOUT, notYet.getMessage(), postmaster.logTail()), notYet);
-                }
+                lastError = notYet.getMessage();
+            }
+            if (System.nanoTime() > deadline) {
+                postmaster.kill();
+                throw new IllegalStateException("PostgreSQL did not answer on port %d within %s (%s); its log says:%n%s"
+                        .formatted(port, READY_TIMEOUT, lastError, postmaster.logTail()));
             }
         }
+        return null;
     }
 
     private static boolean portTaken(String log) {

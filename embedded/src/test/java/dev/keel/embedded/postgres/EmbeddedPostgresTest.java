@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -66,6 +65,18 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void deletesEphemeralDataOnClose() {
+        Path data;
+        try (var server = EmbeddedPostgres.builder().ephemeral().start()) {
+            data = server.dataDirectory();
+            assertThat(data).startsWith(Path.of(System.getProperty("java.io.tmpdir")));
+            assertThat(query(server, "select current_database()")).isEqualTo("keel");
+        }
+
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void keepsDataAcrossARestartOnTheSameDirectory() {
         Path data = temp.resolve("data");
         try (var first = EmbeddedPostgres.builder().dataDirectory(data).start()) {
@@ -95,6 +106,16 @@ class EmbeddedPostgresTest {
         try (var restarted = EmbeddedPostgres.builder().dataDirectory(data).start()) {
             assertThat(query(restarted, "select text from note")).isEqualTo("committed before the crash");
         }
+    }
+
+    @Test
+    void showsTheServerLogWhenItCannotStart() {
+        var running = EmbeddedPostgres.sharedEphemeral();
+
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().dataDirectory(running.dataDirectory()).start())
+                .hasMessageContaining(running.dataDirectory().resolve("postgres.log").toString())
+                .hasMessageContaining("lock file \"postmaster.pid\" already exists");
+        assertThat(query(running, "select 1")).isEqualTo("1");
     }
 
     @Test
