@@ -3,6 +3,7 @@ package dev.keel.app.embedded;
 import dev.keel.embedded.elasticsearch.EmbeddedElasticsearch;
 import dev.keel.embedded.postgres.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -51,6 +52,9 @@ class EmbeddedServices implements EnvironmentPostProcessor {
         Map<String, Object> properties = new HashMap<>();
         if (needPostgres) {
             EmbeddedPostgres pg = postgres.join();
+            if (!ephemeral) {
+                stopAfterTheContext(application, pg.closedByCaller());
+            }
             properties.put("spring.datasource.url", pg.jdbcUrl());
             properties.put("spring.datasource.username", pg.username());
             properties.put("spring.datasource.password", "");
@@ -62,6 +66,15 @@ class EmbeddedServices implements EnvironmentPostProcessor {
             log.info("Using the embedded Elasticsearch at " + es.httpUrl());
         }
         env.getPropertySources().addFirst(new MapPropertySource("keel-embedded-services", properties));
+    }
+
+    /** Closed as the context's last bean, so processors release their tokens before the database goes. */
+    private static void stopAfterTheContext(SpringApplication application, EmbeddedPostgres pg) {
+        application.addInitializers(context -> {
+            if (context.getBeanFactory() instanceof DefaultListableBeanFactory beans) {
+                beans.registerDisposableBean("embeddedPostgres", pg::close);
+            }
+        });
     }
 
     private EmbeddedPostgres postgresIn(Path dataDir) {

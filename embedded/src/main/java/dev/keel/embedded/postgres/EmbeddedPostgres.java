@@ -67,6 +67,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return cluster.dataDirectory();
     }
 
+    /**
+     * The caller stops this server itself, after whatever uses it: the JVM shutdown hook, which runs
+     * alongside the caller's own shutdown, leaves it alone. If the JVM dies, the kernel still stops it.
+     */
+    public EmbeddedPostgres closedByCaller() {
+        Instances.forget(this);
+        return this;
+    }
+
     /** Stops the server (an ephemeral one's data goes too). The shared server ignores this: others still use it. */
     @Override
     public void close() {

@@ -16,6 +16,7 @@ final class Startup {
     private static final int ATTEMPTS = 5;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(15);
 
     private Startup() {}
 
@@ -28,6 +29,9 @@ final class Startup {
                 return new Running(postmaster, port, version);
             }
             String log = postmaster.logTail();
+            if (attempt < ATTEMPTS && lockedByPrevious(log) && PreviousServer.awaitExit(cluster.dataDirectory(), LOCK_WAIT)) {
+                continue;
+            }
             if (!portTaken(log) || attempt == ATTEMPTS) {
                 throw new IllegalStateException("PostgreSQL did not start on data directory %s; its log (%s) says:%n%s"
                         .formatted(cluster.dataDirectory(), postmaster.logFile(), log));
@@ -56,6 +60,11 @@ final class Startup {
             }
         }
         return null;
+    }
+
+    /** A restart right after a kill: the old server is still shutting down on its way out. */
+    private static boolean lockedByPrevious(String log) {
+        return log.contains("lock file \"postmaster.pid\" already exists");
     }
 
     private static boolean portTaken(String log) {
