@@ -7,7 +7,6 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.security.Principal;
@@ -15,8 +14,7 @@ import java.util.Optional;
 
 /**
  * The one way endpoints send commands: adds the request's metadata (actor, roles, device, IP,
- * correlation, idempotency key and fingerprint), runs the handler off the event loop, and maps a
- * refusal to its problem detail.
+ * correlation, idempotency key and fingerprint) and maps a refusal to its problem detail.
  */
 @Component
 public class Commands {
@@ -46,8 +44,8 @@ public class Commands {
     }
 
     private <R> Mono<R> dispatch(Object command, MetaData metadata) {
-        // The local command bus runs the handler, JDBC included, on the calling thread.
-        return Mono.fromFuture(() -> gateway.<R>send(command, metadata)).subscribeOn(Schedulers.boundedElastic());
+        // The command bus only queues the command here; its committers run it (see GroupCommitCommandBus).
+        return Mono.fromFuture(() -> gateway.<R>send(command, metadata));
     }
 
     static String actorOf(Principal principal) {

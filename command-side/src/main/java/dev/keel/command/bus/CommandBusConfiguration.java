@@ -1,0 +1,51 @@
+package dev.keel.command.bus;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.distributed.UnresolvedRoutingKeyPolicy;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Replaces Axon's local command bus (the one Axon Server also routes to, hence {@code localSegment}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CommandBusConfiguration.GroupCommitProperties.class)
+class CommandBusConfiguration {
+
+    /**
+     * @param committers transactions open at once, each holding a connection
+     * @param maxBatch   the most commands sharing one transaction
+     */
+    @ConfigurationProperties("keel.commands")
+    record GroupCommitProperties(@DefaultValue("4") int committers, @DefaultValue("64") int maxBatch) {
+    }
+
+    @Bean(destroyMethod = "close")
+    @Qualifier("localSegment")
+    GroupCommitCommandBus commandBus(PlatformTransactionManager transactions,
+                                     org.axonframework.config.Configuration axon,
+                                     DuplicateCommandHandlerResolver duplicates,
+                                     GroupCommitProperties properties) {
+        SimpleCommandBus local = SimpleCommandBus.builder()
+                .transactionManager(new SavepointTransactionManager(transactions))
+                .duplicateCommandHandlerResolver(duplicates)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        local.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        var routing = AnnotationRoutingStrategy.builder()
+                .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
+                .build();
+        return new GroupCommitCommandBus(local, routing, transactions, properties.committers(), properties.maxBatch());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.keel.command.bus;
+
+import dev.keel.embedded.postgres.EmbeddedPostgres;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against a real PostgreSQL: what a caller sees is committed, and one bad command spoils nothing else. */
+class GroupCommitCommandBusIntegrationTest {
+
+    record Write(@TargetAggregateIdentifier String stream, int n, String failure) {
+    }
+
+    private final EmbeddedPostgres postgres = EmbeddedPostgres.sharedEphemeral();
+    private final String table = "bus_test_" + UUID.randomUUID().toString().replace("-", "");
+    private JdbcTemplate jdbc;
+    private GroupCommitCommandBus bus;
+    private DefaultCommandGateway gateway;
+
+    @BeforeEach
+    void setUp() {
+        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(), postgres.username(), "");
+        var transactions = new DataSourceTransactionManager(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE " + table + " (stream TEXT NOT NULL, n INT NOT NULL, at BIGSERIAL)");
+        var local = SimpleCommandBus.builder()
+                .transactionManager(new SavepointTransactionManager(transactions))
+                .build();
+        local.subscribe(Write.class.getName(), message -> write((Write) message.getPayload()));
+        bus = new GroupCommitCommandBus(local, AnnotationRoutingStrategy.defaultStrategy(), transactions, 2, 64);
+        gateway = DefaultCommandGateway.builder().commandBus(bus).build();
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        bus.close();
+        jdbc.execute("DROP TABLE " + table);
+    }
+
+    @Test
+    void aCommandIsCommittedBeforeItsSenderHearsOfIt() {
+        List<CompletableFuture<Boolean>> seenFromOutside = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String stream = "s" + (i % 7);
+            int n = i;
+            seenFromOutside.add(gateway.send(new Write(stream, n, null)).thenApply(done -> committed(stream, n)));
+        }
+        assertThat(seenFromOutside).allSatisfy(seen -> assertThat(seen.join()).isTrue());
+    }
+
+    @Test
+    void aRefusedOrBrokenCommandRollsBackAloneAndTheOthersCommit() {
+        List<CompletableFuture<Object>> results = IntStream.range(0, 60)
+                .mapToObj(i -> gateway.send(new Write("s" + (i % 3), i,
+                        i % 10 == 3 ? "refuse" : i % 10 == 6 ? "sql" : null)))
+                .toList();
+        CompletableFuture.allOf(results.stream().map(r -> r.exceptionally(e -> null)).toArray(CompletableFuture[]::new))
+                .join();
+
+        for (int i = 0; i < 60; i++) {
+            boolean shouldFail = i % 10 == 3 || i % 10 == 6;
+            int n = i;
+            assertThat(results.get(i).isCompletedExceptionally())
+                    .as(() -> "command " + n + " failed: " + results.get(n).handle((r, e) -> String.valueOf(e)).join())
+                    .isEqualTo(shouldFail);
+            assertThat(committed("s" + (i % 3), i)).as("row of command %d", i).isEqualTo(!shouldFail);
+        }
+        assertThatThrownBy(() -> results.get(3).join()).isInstanceOf(CompletionException.class)
+                .hasRootCauseMessage("refused 3");
+    }
+
+    @Test
+    void commandsOnOneAggregateRunInTheOrderSent() throws Exception {
+        List<CompletableFuture<Object>> results = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            results.add(gateway.send(new Write("ordered", i, null)));
+        }
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertThat(jdbc.queryForList("SELECT n FROM " + table + " WHERE stream = 'ordered' ORDER BY at", Integer.class))
+                .isEqualTo(IntStream.range(0, 300).boxed().toList());
+    }
+
+    @Test
+    void aClosedBusTakesNoMoreCommandsButFinishesThoseTaken() throws InterruptedException {
+        var taken = gateway.send(new Write("late", 1, null));
+        bus.close();
+        assertThat(taken.join()).isNull();
+        assertThat(committed("late", 1)).isTrue();
+        assertThatThrownBy(() -> gateway.send(new Write("late", 2, null)).join()).hasMessageContaining("shutting down");
+    }
+
+    private Object write(Write command) {
+        jdbc.update("INSERT INTO " + table + " (stream, n) VALUES (?, ?)", command.stream(), command.n());
+        if ("refuse".equals(command.failure())) {
+            throw new IllegalArgumentException("refused " + command.n());
+        }
+        if ("sql".equals(command.failure())) {
+            jdbc.queryForObject("SELECT 1 / 0", Integer.class);
+        }
+        return null;
+    }
+
+    /** Asked on a connection of its own: only committed rows are visible there. */
+    private boolean committed(String stream, int n) {
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "");
+             var query = connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE stream = ? AND n = ?")) {
+            query.setString(1, stream);
+            query.setInt(2, n);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1) == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
