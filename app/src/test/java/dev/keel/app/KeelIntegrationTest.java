@@ -15,7 +15,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"keel.embedded.ephemeral=true",
                 "axon.eventhandling.processors.transaction-probe.mode=pooled",
-                "axon.eventhandling.processors.transaction-probe.initial-segment-count=1"})
+                "axon.eventhandling.processors.transaction-probe.initial-segment-count=1",
+                "axon.eventhandling.processors.dead-letter-probe.mode=pooled",
+                "axon.eventhandling.processors.dead-letter-probe.initial-segment-count=1",
+                "axon.eventhandling.processors.dead-letter-probe.dlq.enabled=true"})
 @AutoConfigureWebTestClient
 @Import(TestSupport.class)
 public abstract class KeelIntegrationTest {

@@ -7,6 +7,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.security.Principal;
@@ -44,8 +45,9 @@ public class Commands {
     }
 
     private <R> Mono<R> dispatch(Object command, MetaData metadata) {
-        // The command bus only queues the command here; its committers run it (see GroupCommitCommandBus).
-        return Mono.fromFuture(() -> gateway.<R>send(command, metadata));
+        // The bus only queues the command; a committer runs it and completes the future. The response is
+        // then written on another thread, so the committer goes straight back to the database.
+        return Mono.fromFuture(() -> gateway.<R>send(command, metadata)).publishOn(Schedulers.parallel());
     }
 
     static String actorOf(Principal principal) {

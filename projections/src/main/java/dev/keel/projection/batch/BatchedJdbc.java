@@ -1,7 +1,6 @@
 package dev.keel.projection.batch;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +28,7 @@ public class BatchedJdbc {
             jdbc.update(sql, args);
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        unitOfWork.getOrComputeResource(RESOURCE, key -> {
-            Pending pending = new Pending();
-            unitOfWork.onPrepareCommit(done -> pending.flush(jdbc));
-            return pending;
-        }).add(sql, args);
+        PerBatch.buffer(RESOURCE, Pending::new, pending -> pending.flush(jdbc)).add(sql, args);
     }
 
     private static final class Pending {

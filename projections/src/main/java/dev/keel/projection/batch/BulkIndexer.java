@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -36,12 +35,7 @@ public class BulkIndexer {
             send(List.of(operation));
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        unitOfWork.<List<BulkOperation>>getOrComputeResource(RESOURCE, key -> {
-            List<BulkOperation> pending = new ArrayList<>();
-            unitOfWork.onPrepareCommit(done -> send(pending));
-            return pending;
-        }).add(operation);
+        PerBatch.<List<BulkOperation>>buffer(RESOURCE, ArrayList::new, this::send).add(operation);
     }
 
     private void send(List<BulkOperation> operations) {
