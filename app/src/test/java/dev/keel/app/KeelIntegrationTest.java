@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "axon.eventhandling.processors.dead-letter-probe.mode=pooled",
                 "axon.eventhandling.processors.dead-letter-probe.initial-segment-count=1",
                 "axon.eventhandling.processors.dead-letter-probe.dlq.enabled=true"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestSupport.class)
 public abstract class KeelIntegrationTest {
 

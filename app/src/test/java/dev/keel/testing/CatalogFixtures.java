@@ -49,7 +49,7 @@ public class CatalogFixtures {
 
     /** Waits until the product table serves the product at {@code version} or later. */
     public void awaitProductVersion(String productId, long version) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             var result = web.get().uri("/v1/products/{id}", productId).exchange().returnResult(Map.class);
             return result.getStatus() == HttpStatus.OK
                     && ((Number) result.getResponseBody().blockFirst().get("version")).longValue() >= version;

@@ -35,12 +35,12 @@ class DeadLetterIntegrationTest extends KeelIntegrationTest {
         String next = catalog.createProduct(productRequest(DeadLetterProbe.SKU_PREFIX + UUID.randomUUID()
                 .toString().substring(0, 8), "Not blocked", 100, "EUR"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> probe.handled(next) && deadLetters(parked) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> probe.handled(next) && deadLetters(parked) == 1);
         assertThat(probe.handled(parked)).isFalse();
 
         probe.recover(sku);
         var deadLetters = processing.sequencedDeadLetterProcessor(DeadLetterProbe.GROUP).orElseThrow();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             deadLetters.processAny();
             return probe.handled(parked);
         });

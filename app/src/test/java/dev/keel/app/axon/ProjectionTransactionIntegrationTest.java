@@ -36,7 +36,7 @@ class ProjectionTransactionIntegrationTest extends KeelIntegrationTest {
         long eventIndex = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
                 .param(productId).query(Long.class).single();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> web.get().uri("/actuator/health").exchange()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/actuator/health").exchange()
                 .expectStatus().is5xxServerError()
                 .expectBody()
                 .jsonPath("$.components.eventProcessors.details['transaction-probe'].failingSegments['0'].error")

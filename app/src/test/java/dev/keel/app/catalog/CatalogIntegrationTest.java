@@ -107,7 +107,7 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
         String first = catalog.createProduct(productRequest(sku, "Lantern " + word, 2_500, "EUR"));
         String second = catalog.createProduct("Headlamp " + word, 3_500);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).build())
                         .exchange()
                         .expectStatus().isOk()
@@ -128,7 +128,7 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
         for (int i = 0; i < 3; i++) {
             catalog.createProduct("Sock " + word + " " + i, 500 + i);
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).queryParam("size", 2).build())
                         .exchange()
                         .expectBody()
@@ -149,7 +149,7 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
         String productId = catalog.createProduct("Kettle " + word, 4_000);
         reprice(productId, 3_000, "\"0\"");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).build())
                         .exchange()
                         .expectBody()
