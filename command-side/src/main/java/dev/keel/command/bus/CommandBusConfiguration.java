@@ -6,6 +6,8 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.UnresolvedRoutingKeyPolicy;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,12 +32,23 @@ class CommandBusConfiguration {
     record GroupCommitProperties(@DefaultValue("4") int committers, @DefaultValue("64") int maxBatch) {
     }
 
+    /**
+     * Aggregates stay in memory between commands instead of being replayed from their events each time.
+     * Another node's change to a cached aggregate surfaces as a conflict on append, which rolls back and
+     * evicts it, so a retry loads it fresh.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
     @Bean(destroyMethod = "close")
     @Qualifier("localSegment")
     GroupCommitCommandBus commandBus(PlatformTransactionManager transactions,
                                      org.axonframework.config.Configuration axon,
                                      DuplicateCommandHandlerResolver duplicates,
-                                     GroupCommitProperties properties) {
+                                     GroupCommitProperties properties,
+                                     Cache aggregateCache) {
         SimpleCommandBus local = SimpleCommandBus.builder()
                 .transactionManager(new SavepointTransactionManager(transactions))
                 .duplicateCommandHandlerResolver(duplicates)
@@ -46,6 +59,7 @@ class CommandBusConfiguration {
         var routing = AnnotationRoutingStrategy.builder()
                 .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
                 .build();
-        return new GroupCommitCommandBus(local, routing, transactions, properties.committers(), properties.maxBatch());
+        return new GroupCommitCommandBus(local, routing, transactions, properties.committers(), properties.maxBatch(),
+                aggregateCache::removeAll);
     }
 }

@@ -31,13 +31,16 @@ final class Committer {
     private final SimpleCommandBus local;
     private final PlatformTransactionManager transactions;
     private final int maxBatch;
+    private final Runnable lostBatch;
     private final Thread thread;
     private volatile boolean stopping;
 
-    Committer(String name, SimpleCommandBus local, PlatformTransactionManager transactions, int maxBatch) {
+    Committer(String name, SimpleCommandBus local, PlatformTransactionManager transactions, int maxBatch,
+              Runnable lostBatch) {
         this.local = local;
         this.transactions = transactions;
         this.maxBatch = maxBatch;
+        this.lostBatch = lostBatch;
         this.thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
@@ -88,6 +91,7 @@ final class Committer {
             if (!transaction.isCompleted()) {
                 transactions.rollback(transaction);
             }
+            lostBatch.run();
             // Nothing of the batch is stored: refused commands keep their reason, the rest get the failure.
             CommandResultMessage<?> failed = GenericCommandResultMessage.asCommandResultMessage(e);
             done.forEach(each -> report(each.pending(), each.result().isExceptional() ? each.result() : failed));

@@ -33,16 +33,18 @@ public class GroupCommitCommandBus implements CommandBus, AutoCloseable {
     private final List<Committer> committers = new ArrayList<>();
 
     /**
-     * @param local      runs the commands; its transaction manager must join ours with savepoints
-     * @param committers how many transactions may be open at once (each holds a connection)
-     * @param maxBatch   the most commands in one transaction
+     * @param local        runs the commands; its transaction manager must join ours with savepoints
+     * @param committers   how many transactions may be open at once (each holds a connection)
+     * @param maxBatch     the most commands in one transaction
+     * @param lostBatch    runs after a batch failed to commit, when its commands had already finished: state
+     *                     they left in memory (cached aggregates) was never stored and must go
      */
     public GroupCommitCommandBus(SimpleCommandBus local, RoutingStrategy routing, PlatformTransactionManager transactions,
-                                 int committers, int maxBatch) {
+                                 int committers, int maxBatch, Runnable lostBatch) {
         this.local = local;
         this.routing = routing;
         for (int i = 0; i < committers; i++) {
-            this.committers.add(new Committer("keel-commands-" + i, local, transactions, maxBatch));
+            this.committers.add(new Committer("keel-commands-" + i, local, transactions, maxBatch, lostBatch));
         }
     }
 

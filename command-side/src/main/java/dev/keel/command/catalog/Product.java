@@ -19,7 +19,7 @@ import java.util.Locale;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Product {
 
     static final String SKU_SCOPE = "product-sku";

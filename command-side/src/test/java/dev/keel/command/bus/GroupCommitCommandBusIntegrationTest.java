@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,10 @@ class GroupCommitCommandBusIntegrationTest {
 
     private final EmbeddedPostgres postgres = EmbeddedPostgres.sharedEphemeral();
     private final String table = "bus_test_" + UUID.randomUUID().toString().replace("-", "");
+    private final CountDownLatch holding = new CountDownLatch(1);
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final AtomicInteger lostBatches = new AtomicInteger();
+    private DataSourceTransactionManager transactions;
     private JdbcTemplate jdbc;
     private GroupCommitCommandBus bus;
     private DefaultCommandGateway gateway;
@@ -40,21 +46,27 @@ class GroupCommitCommandBusIntegrationTest {
     @BeforeEach
     void setUp() {
         var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(), postgres.username(), "");
-        var transactions = new DataSourceTransactionManager(dataSource);
+        transactions = new DataSourceTransactionManager(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE " + table + " (stream TEXT NOT NULL, n INT NOT NULL, at BIGSERIAL)");
+        jdbc.execute("CREATE TABLE " + table + "_unique (n INT UNIQUE DEFERRABLE INITIALLY DEFERRED)");
+        useBusWith(2);
+    }
+
+    private void useBusWith(int committers) {
         var local = SimpleCommandBus.builder()
                 .transactionManager(new SavepointTransactionManager(transactions))
                 .build();
         local.subscribe(Write.class.getName(), message -> write((Write) message.getPayload()));
-        bus = new GroupCommitCommandBus(local, AnnotationRoutingStrategy.defaultStrategy(), transactions, 2, 64);
+        bus = new GroupCommitCommandBus(local, AnnotationRoutingStrategy.defaultStrategy(), transactions,
+                committers, 64, lostBatches::incrementAndGet);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 
     @AfterEach
     void tearDown() throws InterruptedException {
         bus.close();
-        jdbc.execute("DROP TABLE " + table);
+        jdbc.execute("DROP TABLE " + table + ", " + table + "_unique");
     }
 
     @Test
@@ -109,7 +121,38 @@ class GroupCommitCommandBusIntegrationTest {
         assertThatThrownBy(() -> gateway.send(new Write("late", 2, null)).join()).hasMessageContaining("shutting down");
     }
 
+    @Test
+    void whenABatchFailsToCommitNoneOfItsCommandsSucceedAndItsLossIsReported() throws Exception {
+        bus.close();
+        useBusWith(1);
+        var holder = gateway.send(new Write("a", 1, "hold"));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).as("the committer is busy with the holder").isTrue();
+        var first = gateway.send(new Write("b", 2, "unique-7"));
+        var bystander = gateway.send(new Write("c", 3, null));
+        var second = gateway.send(new Write("d", 4, "unique-7"));
+        held.countDown();
+
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isNull();
+        for (var inFailedBatch : List.of(first, bystander, second)) {
+            assertThatThrownBy(inFailedBatch::join).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
+        }
+        assertThat(committed("c", 3)).isFalse();
+        assertThat(lostBatches).hasValue(1);
+    }
+
     private Object write(Write command) {
+        if ("hold".equals(command.failure())) {
+            holding.countDown();
+            try {
+                held.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (command.failure() != null && command.failure().startsWith("unique-")) {
+            jdbc.update("INSERT INTO " + table + "_unique (n) VALUES (?)",
+                    Integer.parseInt(command.failure().substring("unique-".length())));
+        }
         jdbc.update("INSERT INTO " + table + " (stream, n) VALUES (?, ?)", command.stream(), command.n());
         if ("refuse".equals(command.failure())) {
             throw new IllegalArgumentException("refused " + command.n());
