@@ -1,5 +1,6 @@
 package dev.keel.app.privacy;
 
+import dev.keel.command.account.BlindIndex;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,11 @@ class PrivacyConfiguration {
     @Bean
     PersonalDataKeys personalDataKeys(JdbcClient jdbc, MasterKey masterKey) {
         return new JdbcPersonalDataKeys(jdbc, masterKey);
+    }
+
+    @Bean
+    BlindIndex blindIndex(MasterKey masterKey) {
+        return new HmacBlindIndex(masterKey);
     }
 
     /** Wraps Axon's event serializer as built (type validator and all), keys fetched on first use. */

@@ -45,6 +45,19 @@ public class Commands {
                 .onErrorMap(CommandProblems::toErrorResponse);
     }
 
+    /**
+     * For requests that are not retry-safe by nature (login, refresh, logout: each rotates or ends
+     * something), so they carry no {@code Idempotency-Key}; the events still get the request metadata.
+     */
+    public <R> Mono<R> sendWithoutKey(ServerWebExchange exchange, Object command) {
+        return exchange.getPrincipal()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .map(principal -> RequestMetadata.of(exchange, principal.orElse(null), null, null))
+                .flatMap(metadata -> this.<R>dispatch(command, metadata))
+                .onErrorMap(CommandProblems::toErrorResponse);
+    }
+
     private <R> Mono<R> dispatch(Object command, MetaData metadata) {
         // The local command bus runs the handler, JDBC included, on the calling thread.
         return Mono.fromFuture(() -> gateway.<R>send(command, metadata)).subscribeOn(Schedulers.boundedElastic());
