@@ -66,24 +66,26 @@ class Account {
         // for Axon
     }
 
+    /** Event sourcing handlers run only after a constructor returns, so it uses the command's values. */
     @CommandHandler
     Account(RegisterAccount command, UniqueClaims claims, BlindIndex index, Credentials credentials) {
-        if (!claims.claim(EMAIL_SCOPE, index.ofEmail(command.email()), command.accountId().toString())) {
+        AccountId id = command.accountId();
+        if (!claims.claim(EMAIL_SCOPE, index.ofEmail(command.email()), id.toString())) {
             throw new CommandRejected(CommandRejected.Kind.CONFLICT, "email-already-registered",
                     "An account with this email address exists already; log in or reset its password");
         }
         if (command.passwordHash() != null) {
-            credentials.set(command.accountId(), command.passwordHash());
+            credentials.set(id, command.passwordHash());
         }
         SignInMethod method = command.firebaseUid() == null ? SignInMethod.PASSWORD : SignInMethod.FIREBASE;
-        apply(new AccountRegistered(command.accountId(), command.email(), command.displayName(), command.roles(),
-                method, command.emailVerified()));
+        apply(new AccountRegistered(id, command.email(), command.displayName(), command.roles(), method,
+                command.emailVerified()));
         if (command.firebaseUid() != null) {
-            linkFirebase(command.firebaseUid(), claims, index);
+            linkFirebase(id, command.firebaseUid(), claims, index);
         }
         if (!command.emailVerified()) {
-            apply(new EmailVerificationRequested(accountId, email, displayName, command.verificationRequestId(),
-                    command.verificationExpiresAt()));
+            apply(new EmailVerificationRequested(id, command.email(), command.displayName(),
+                    command.verificationRequestId(), command.verificationExpiresAt()));
         }
     }
 
@@ -95,7 +97,7 @@ class Account {
 
     @CommandHandler
     void handle(LinkFirebaseUser command, UniqueClaims claims, BlindIndex index) {
-        linkFirebase(command.firebaseUid(), claims, index);
+        linkFirebase(accountId, command.firebaseUid(), claims, index);
     }
 
     @CommandHandler
@@ -156,12 +158,12 @@ class Account {
         }
     }
 
-    private void linkFirebase(String uid, UniqueClaims claims, BlindIndex index) {
-        if (!claims.claim(FIREBASE_SCOPE, index.ofFirebaseUid(uid), accountId.toString())) {
+    private static void linkFirebase(AccountId id, String uid, UniqueClaims claims, BlindIndex index) {
+        if (!claims.claim(FIREBASE_SCOPE, index.ofFirebaseUid(uid), id.toString())) {
             throw new CommandRejected(CommandRejected.Kind.CONFLICT, "firebase-user-linked-elsewhere",
                     "This Firebase user is linked to another account");
         }
-        apply(new FirebaseUserLinked(accountId, uid));
+        apply(new FirebaseUserLinked(id, uid));
     }
 
     private void revokeAllExcept(SessionId keep, SessionRevocationReason reason) {
