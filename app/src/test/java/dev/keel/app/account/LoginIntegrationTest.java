@@ -1,6 +1,12 @@
 package dev.keel.app.account;
 
+import dev.keel.api.account.LoginFailed;
+import dev.keel.api.account.LoginSucceeded;
+import dev.keel.api.metadata.MetadataKeys;
 import dev.keel.app.KeelIntegrationTest;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Logging in, and the abuse cases: guessing, enumeration, brute force from one address. */
 class LoginIntegrationTest extends KeelIntegrationTest {
+
+    @Autowired
+    EventStore eventStore;
 
     @BeforeEach
     @AfterEach
@@ -90,6 +99,27 @@ class LoginIntegrationTest extends KeelIntegrationTest {
         identity.loginAttempt(email, PASSWORD, newDevice())
                 .expectStatus().isEqualTo(429)
                 .expectHeader().valueMatches("Retry-After", "[1-9][0-9]*");
+    }
+
+    @Test
+    void failuresLockoutsAndSuccessesAreInTheAuditTrailWithWhereTheyCameFrom() {
+        String email = uniqueEmail();
+        String accountId = identity.register(email, PASSWORD, "Audited");
+        identity.login(email, PASSWORD, "audited-phone");
+        for (int i = 0; i < 5; i++) {
+            identity.loginAttempt(email, "guess number " + i, newDevice());
+        }
+
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        eventStore.readEvents(accountId).forEachRemaining(events::add);
+        assertThat(events).extracting(event -> event.getPayloadType().getSimpleName())
+                .containsSubsequence("AccountRegistered", "LoginSucceeded", "LoginFailed", "AccountLockedOut");
+        assertThat(events).filteredOn(event -> event.getPayload() instanceof LoginFailed)
+                .hasSize(5)
+                .allSatisfy(event -> assertThat(event.getMetaData().get(MetadataKeys.CLIENT_IP)).isEqualTo("127.0.0.1"));
+        assertThat(events).filteredOn(event -> event.getPayload() instanceof LoginSucceeded)
+                .singleElement()
+                .satisfies(event -> assertThat(((LoginSucceeded) event.getPayload()).deviceId()).isEqualTo("audited-phone"));
     }
 
     @Test

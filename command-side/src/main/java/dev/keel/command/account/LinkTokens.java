@@ -4,6 +4,7 @@ import dev.keel.api.account.AccountId;
 import dev.keel.command.rejection.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -27,6 +28,12 @@ class LinkTokens {
 
     LinkTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Expired links can never work again; their rows only take space. */
+    @Scheduled(fixedDelayString = "${keel.identity.token-cleanup-interval:PT1H}", initialDelayString = "PT3M")
+    void deleteExpired() {
+        jdbc.sql("DELETE FROM one_time_token WHERE expires_at < now()").update();
     }
 
     /**
