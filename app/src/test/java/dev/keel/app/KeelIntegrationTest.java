@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "keel.firebase.project-id=" + FirebaseStandIn.PROJECT_ID,
                 "keel.identity.admin.email=" + KeelIntegrationTest.ADMIN_EMAIL,
                 "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(TestSupport.class)
 public abstract class KeelIntegrationTest {
 

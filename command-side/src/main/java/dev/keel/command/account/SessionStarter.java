@@ -1,6 +1,7 @@
 package dev.keel.command.account;
 
 import dev.keel.api.account.AccountId;
+import dev.keel.api.account.Role;
 import dev.keel.api.account.SessionId;
 import dev.keel.api.account.SignInMethod;
 import dev.keel.command.account.AccountCommands.RecordLogin;
@@ -89,7 +90,7 @@ class SessionStarter {
                 "This refresh token is unknown, expired, revoked or belongs to another device; log in again");
     }
 
-    private TokenResponse tokens(AccountId accountId, SessionId sessionId, Set<dev.keel.api.account.Role> roles,
+    private TokenResponse tokens(AccountId accountId, SessionId sessionId, Set<Role> roles,
                                  String refreshToken) {
         return new TokenResponse(accessTokens.issue(accountId, sessionId, roles), "Bearer",
                 accessTokens.ttl().toSeconds(), refreshToken, accountId, sessionId);

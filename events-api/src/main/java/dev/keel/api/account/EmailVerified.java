@@ -1,8 +1,8 @@
 package dev.keel.api.account;
 
-import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
 
 /** The account proved its email address with the link of request {@code requestId}. */
 @Revision("1")

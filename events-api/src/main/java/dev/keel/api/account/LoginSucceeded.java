@@ -2,11 +2,14 @@ package dev.keel.api.account;
 
 import dev.keel.api.privacy.DataSubject;
 import dev.keel.api.privacy.PersonalData;
-import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
-/** Someone proved to be the account holder and got a new session on device {@code deviceId}, which can be refreshed until {@code expiresAt}. */
+import java.time.Instant;
+
+/**
+ * Someone proved to be the account holder and got a new session on device {@code deviceId}, which
+ * can be refreshed until {@code expiresAt}.
+ */
 @Revision("1")
 public record LoginSucceeded(@DataSubject AccountId accountId,
                              SessionId sessionId,

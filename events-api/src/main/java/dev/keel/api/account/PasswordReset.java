@@ -1,8 +1,8 @@
 package dev.keel.api.account;
 
-import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
 
 /** The password was replaced using the link of reset request {@code requestId}. */
 @Revision("1")

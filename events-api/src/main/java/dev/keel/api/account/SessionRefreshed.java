@@ -1,8 +1,8 @@
 package dev.keel.api.account;
 
-import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
 
 /** A session's refresh token was rotated; the session now lasts until {@code expiresAt}. */
 @Revision("1")
