@@ -1,5 +1,6 @@
 package dev.keel.command.account;
 
+import com.google.firebase.FirebaseApp;
 import com.google.firebase.auth.FirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
 import com.google.firebase.auth.FirebaseToken;
@@ -12,14 +13,22 @@ import org.springframework.http.HttpStatus;
  * The Firebase Admin SDK's own verification: RS256 signature against Google's published
  * certificates, audience and issuer of our project, expiry and issue time.
  */
-class FirebaseAdminIdTokens implements FirebaseIdTokens {
+class FirebaseAdminIdTokens implements FirebaseIdTokens, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FirebaseAdminIdTokens.class);
 
+    private final FirebaseApp app;
     private final FirebaseAuth auth;
 
-    FirebaseAdminIdTokens(FirebaseAuth auth) {
-        this.auth = auth;
+    FirebaseAdminIdTokens(FirebaseApp app) {
+        this.app = app;
+        this.auth = FirebaseAuth.getInstance(app);
+    }
+
+    /** Releases the SDK's app with the context, so a later context can make its own. */
+    @Override
+    public void close() {
+        app.delete();
     }
 
     @Override

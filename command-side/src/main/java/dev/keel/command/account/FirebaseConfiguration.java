@@ -5,7 +5,6 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
-import com.google.firebase.auth.FirebaseAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +29,7 @@ class FirebaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FirebaseConfiguration.class);
 
-    @Bean(destroyMethod = "")
+    @Bean
     FirebaseIdTokens firebaseIdTokens(FirebaseProperties properties, ObjectProvider<HttpTransport> transport) {
         if (!StringUtils.hasText(properties.projectId())) {
             log.info("No KEEL_FIREBASE_PROJECT_ID: sign-in with Firebase is off");
@@ -40,14 +39,14 @@ class FirebaseConfiguration {
                 .setProjectId(properties.projectId())
                 .setCredentials(credentials(properties.credentials()));
         transport.ifAvailable(options::setHttpTransport);
-        FirebaseApp app = FirebaseApp.initializeApp(options.build(), "keel-" + UUID.randomUUID());
-        return new FirebaseAdminIdTokens(FirebaseAuth.getInstance(app));
+        return new FirebaseAdminIdTokens(FirebaseApp.initializeApp(options.build(), "keel-" + UUID.randomUUID()));
     }
 
     /** Verifying ID tokens needs no credentials; a placeholder keeps the SDK from looking for some. */
     private static GoogleCredentials credentials(String path) {
         if (!StringUtils.hasText(path)) {
-            return GoogleCredentials.create(new AccessToken("unused", Date.from(Instant.now().plusSeconds(3_153_600_000L))));
+            Date farFuture = Date.from(Instant.now().plusSeconds(3_153_600_000L));
+            return GoogleCredentials.create(new AccessToken("unused", farFuture));
         }
         try (InputStream in = new FileInputStream(path)) {
             return GoogleCredentials.fromStream(in);

@@ -71,13 +71,14 @@ class SessionStarter {
                     Instant now = Instant.now();
                     var command = new RefreshSession(stored.accountId(), stored.sessionId(), presentedHash,
                             RefreshTokens.hash(newToken), deviceId, now, now.plus(properties.refreshTokenTtl()));
-                    return commands.<RefreshOutcome>sendWithoutKey(exchange, command).map(outcome -> switch (outcome.status()) {
-                        case REFRESHED -> tokens(stored.accountId(), stored.sessionId(), outcome.roles(), newToken);
-                        case REUSED -> throw Problems.error(HttpStatus.UNAUTHORIZED, "refresh-token-reused",
-                                "This refresh token was used before, so it may have been stolen: its session is now"
-                                        + " revoked. Log in again.");
-                        case REFUSED -> throw invalidRefreshToken();
-                    });
+                    return commands.<RefreshOutcome>sendWithoutKey(exchange, command)
+                            .map(outcome -> switch (outcome.status()) {
+                                case REFRESHED -> tokens(stored.accountId(), stored.sessionId(), outcome.roles(), newToken);
+                                case REUSED -> throw Problems.error(HttpStatus.UNAUTHORIZED, "refresh-token-reused",
+                                        "This refresh token was used before, so it may have been stolen: its session"
+                                                + " is now revoked. Log in again.");
+                                case REFUSED -> throw invalidRefreshToken();
+                            });
                 });
     }
 
