@@ -1,6 +1,9 @@
 package dev.keel.app;
 
 import dev.keel.testing.CatalogFixtures;
+import dev.keel.testing.FirebaseStandIn;
+import dev.keel.testing.IdentityFixtures;
+import dev.keel.testing.TestMail;
 import dev.keel.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,10 +21,22 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "axon.eventhandling.processors.transaction-probe.initial-segment-count=1",
                 "axon.eventhandling.processors.dead-letter-probe.mode=pooled",
                 "axon.eventhandling.processors.dead-letter-probe.initial-segment-count=1",
-                "axon.eventhandling.processors.dead-letter-probe.dlq.enabled=true"})
+                "axon.eventhandling.processors.dead-letter-probe.dlq.enabled=true",
+                "keel.mail.host=127.0.0.1",
+                "keel.mail.port=${" + TestMail.PORT_PROPERTY + "}",
+                "keel.firebase.project-id=" + FirebaseStandIn.PROJECT_ID,
+                "keel.identity.admin.email=" + KeelIntegrationTest.ADMIN_EMAIL,
+                "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestSupport.class)
 public abstract class KeelIntegrationTest {
+
+    protected static final String ADMIN_EMAIL = "admin@keel.test";
+    protected static final String ADMIN_PASSWORD = "admin password for tests 1";
+
+    static {
+        TestMail.start();
+    }
 
     @Autowired
     protected WebTestClient web;
@@ -31,4 +46,7 @@ public abstract class KeelIntegrationTest {
 
     @Autowired
     protected CatalogFixtures catalog;
+
+    @Autowired
+    protected IdentityFixtures identity;
 }

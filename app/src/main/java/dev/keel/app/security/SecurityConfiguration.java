@@ -43,7 +43,12 @@ import java.util.Objects;
 @EnableReactiveMethodSecurity
 class SecurityConfiguration {
 
-    private static final String[] PUBLIC_READS = {"/v1/products", "/v1/products/*"};
+    private static final String[] PUBLIC_READS = {"/v1/products", "/v1/products/*", JwksController.PATH};
+    /** Signing up and signing in: the caller has no token yet (or only an expired one). */
+    private static final String[] PUBLIC_COMMANDS = {
+            "/v1/accounts", "/v1/accounts/email-verification",
+            "/v1/sessions", "/v1/sessions/refresh", "/v1/sessions/firebase",
+            "/v1/password-resets", "/v1/password-resets/confirmation"};
     private static final String[] PUBLIC_DOCS = {
             "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/problems/**"};
@@ -60,6 +65,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_DOCS).permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_COMMANDS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))

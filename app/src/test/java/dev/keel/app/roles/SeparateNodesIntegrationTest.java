@@ -2,6 +2,7 @@ package dev.keel.app.roles;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.app.privacy.MasterKey;
 import dev.keel.testing.CatalogFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class SeparateNodesIntegrationTest extends KeelIntegrationTest {
     Environment environment;
     @Autowired
     JWKSet signingKeys;
+    @Autowired
+    MasterKey masterKey;
 
     private Process commandNode;
     private Path log;
@@ -84,6 +87,7 @@ class SeparateNodesIntegrationTest extends KeelIntegrationTest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("KEEL_JWT_KEYS", signingKeys.toString(false));
+        builder.environment().put("KEEL_MASTER_KEY", masterKey.toBase64());
         return builder.start();
     }
 

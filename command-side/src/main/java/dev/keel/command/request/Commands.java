@@ -44,6 +44,19 @@ public class Commands {
                 .onErrorMap(CommandProblems::toErrorResponse);
     }
 
+    /**
+     * For requests that are not retry-safe by nature (login, refresh, logout: each rotates or ends
+     * something), so they carry no {@code Idempotency-Key}; the events still get the request metadata.
+     */
+    public <R> Mono<R> sendWithoutKey(ServerWebExchange exchange, Object command) {
+        return exchange.getPrincipal()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .map(principal -> RequestMetadata.of(exchange, principal.orElse(null), null, null))
+                .flatMap(metadata -> this.<R>dispatch(command, metadata))
+                .onErrorMap(CommandProblems::toErrorResponse);
+    }
+
     private <R> Mono<R> dispatch(Object command, MetaData metadata) {
         // The bus only queues the command; a committer runs it and completes the future. The response is
         // then written on another thread, so the committer goes straight back to the database.

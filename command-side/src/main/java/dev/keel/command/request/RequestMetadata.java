@@ -26,14 +26,17 @@ final class RequestMetadata {
     private RequestMetadata() {
     }
 
+    /** @param key {@code null} for requests that carry none (then neither does the metadata) */
     static MetaData of(ServerWebExchange exchange, Principal principal, IdempotencyKey key, String fingerprint) {
         ServerHttpRequest request = exchange.getRequest();
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(MetadataKeys.ACTOR, Commands.actorOf(principal));
         metadata.put(MetadataKeys.ROLES, rolesOf(principal));
         metadata.put(MetadataKeys.CORRELATION_ID, header(request, CORRELATION_ID_HEADER, UUID.randomUUID().toString()));
-        metadata.put(MetadataKeys.IDEMPOTENCY_KEY, key.value());
-        metadata.put(RequestFingerprint.METADATA_KEY, fingerprint);
+        if (key != null) {
+            metadata.put(MetadataKeys.IDEMPOTENCY_KEY, key.value());
+            metadata.put(RequestFingerprint.METADATA_KEY, fingerprint);
+        }
         String deviceId = header(request, DEVICE_ID_HEADER, null);
         if (deviceId != null) {
             metadata.put(MetadataKeys.DEVICE_ID, deviceId);

@@ -1,0 +1,112 @@
+package dev.keel.app.privacy;
+
+import dev.keel.api.privacy.PersonalData;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import javax.crypto.SecretKey;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The event serializer, with the {@link PersonalData} fields of each event encrypted in its stored
+ * form: {@code "email": "pd1:<base64 nonce+ciphertext>"}. Handlers and aggregates see plaintext
+ * objects; only the bytes in the event store are encrypted. When the subject's key is gone, those
+ * fields read back as {@link PersonalData#ERASED} (text) or {@code null}.
+ */
+class PersonalDataSerializer implements Serializer {
+
+    static final String PREFIX = "pd1:";
+
+    private final Serializer delegate;
+    private final Supplier<PersonalDataKeys> keys;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys) {
+        this.delegate = delegate;
+        this.keys = keys;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        PersonalFields personal = object == null ? PersonalFields.NONE : PersonalFields.of(object.getClass());
+        if (personal.none()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
+        ObjectNode tree = (ObjectNode) json.readTree(plain.getData());
+        String subject = tree.required(personal.subject()).asString();
+        SecretKey key = keys.get().keyFor(subject);
+        for (String field : personal.fields()) {
+            JsonNode value = tree.get(field);
+            if (value != null && !value.isNull()) {
+                byte[] sealed = Aes.encrypt(key, json.writeValueAsBytes(value), subject + "/" + field);
+                tree.put(field, PREFIX + Base64.getEncoder().encodeToString(sealed));
+            }
+        }
+        var sealed = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class, plain.getType());
+        return getConverter().convert(sealed, expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serialized) {
+        Class<?> type = classForType(serialized.getType());
+        PersonalFields personal = type == UnknownSerializedType.class ? PersonalFields.NONE : PersonalFields.of(type);
+        if (personal.none()) {
+            return delegate.deserialize(serialized);
+        }
+        ObjectNode tree = (ObjectNode) json.readTree(getConverter().convert(serialized, byte[].class).getData());
+        String subject = tree.required(personal.subject()).asString();
+        Optional<SecretKey> key = Optional.empty();
+        for (String field : personal.fields()) {
+            JsonNode value = tree.get(field);
+            if (value == null || !value.isString() || !value.asString().startsWith(PREFIX)) {
+                continue;
+            }
+            if (key.isEmpty()) {
+                key = keys.get().find(subject);
+            }
+            tree.set(field, key.isPresent() ? decrypt(key.get(), value.asString(), subject, field) : erased(personal, field));
+        }
+        return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
+                serialized.getType()));
+    }
+
+    private JsonNode decrypt(SecretKey key, String sealed, String subject, String field) {
+        byte[] data = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+        return json.readTree(Aes.decrypt(key, data, subject + "/" + field));
+    }
+
+    private JsonNode erased(PersonalFields personal, String field) {
+        return personal.isText(field) ? json.getNodeFactory().stringNode(PersonalData.ERASED)
+                : json.getNodeFactory().nullNode();
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.keel.app.privacy;
+
+import dev.keel.command.account.BlindIndex;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.StringUtils;
+
+import java.nio.file.Path;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrivacyProperties.class)
+class PrivacyConfiguration {
+
+    /** Axon's own event serializer bean, which every event store, processor and dead-letter queue uses. */
+    static final String EVENT_SERIALIZER = "eventSerializer";
+
+    @Bean
+    MasterKey masterKey(PrivacyProperties properties,
+                        @Value("${keel.data-dir:data}") String dataDir,
+                        @Value("${keel.embedded.ephemeral:false}") boolean ephemeral) {
+        if (StringUtils.hasText(properties.masterKey())) {
+            return MasterKey.fromBase64(properties.masterKey());
+        }
+        return ephemeral ? DevelopmentMasterKey.ephemeral()
+                : DevelopmentMasterKey.keptIn(Path.of(dataDir, "master-key").toAbsolutePath());
+    }
+
+    @Bean
+    PersonalDataKeys personalDataKeys(JdbcClient jdbc, MasterKey masterKey) {
+        return new JdbcPersonalDataKeys(jdbc, masterKey);
+    }
+
+    @Bean
+    BlindIndex blindIndex(MasterKey masterKey) {
+        return new HmacBlindIndex(masterKey);
+    }
+
+    /** Wraps Axon's event serializer as built (type validator and all), keys fetched on first use. */
+    @Bean
+    static BeanPostProcessor encryptPersonalDataInEvents(ObjectProvider<PersonalDataKeys> keys) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (EVENT_SERIALIZER.equals(name) && bean instanceof Serializer serializer
+                        && !(bean instanceof PersonalDataSerializer)) {
+                    return new PersonalDataSerializer(serializer, keys::getObject);
+                }
+                return bean;
+            }
+        };
+    }
+}

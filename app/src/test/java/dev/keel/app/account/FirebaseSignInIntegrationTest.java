@@ -1,0 +1,118 @@
+package dev.keel.app.account;
+
+import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.FirebaseStandIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.keel.testing.IdentityFixtures.PASSWORD;
+import static dev.keel.testing.IdentityFixtures.newDevice;
+import static dev.keel.testing.IdentityFixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sign-in with Firebase through the real Admin SDK, whose HTTP transport fetches the signing
+ * certificates from a local stand-in; the ID tokens are signed with a test key.
+ */
+class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
+
+    @Autowired
+    FirebaseStandIn firebase;
+
+    @Test
+    void aFirstSignInCreatesTheAccountAndTheNextOneFindsIt() {
+        String uid = "firebase-" + UUID.randomUUID();
+        String email = uniqueEmail();
+        String idToken = firebase.idToken(uid, email, true, "Fire Base");
+
+        Map<?, ?> first = signIn(idToken).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> second = signIn(idToken).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(second.get("accountId")).isEqualTo(first.get("accountId"));
+        assertThat(second.get("sessionId")).isNotEqualTo(first.get("sessionId"));
+        identity.awaitMe((String) first.get("accessToken"), me -> me.get("email").equals(email)
+                && me.get("emailVerified").equals(true) && me.get("displayName").equals("Fire Base"));
+        assertThat(firebase.certificateFetches()).isPositive();
+    }
+
+    @Test
+    void aVerifiedFirebaseEmailLinksTheExistingPasswordAccount() {
+        String email = uniqueEmail();
+        String accountId = identity.register(email, PASSWORD, "Both Ways");
+
+        Map<?, ?> tokens = signIn(firebase.idToken("firebase-" + UUID.randomUUID(), email, true, "Both Ways"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(tokens.get("accountId")).isEqualTo(accountId);
+        identity.login(email, PASSWORD, newDevice());
+    }
+
+    @Test
+    void anUnverifiedFirebaseEmailDoesNotTakeOverAnExistingAccount() {
+        String email = uniqueEmail();
+        identity.register(email, PASSWORD, "Careful");
+
+        signIn(firebase.idToken("firebase-" + UUID.randomUUID(), email, false, "Impostor"))
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/email-not-verified");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        Instant past = Instant.now().minus(2, ChronoUnit.HOURS);
+        assertRefused(changed(claims -> claims.issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plus(1, ChronoUnit.HOURS)))));
+    }
+
+    @Test
+    void aTokenForAnotherProjectIsRefused() {
+        assertRefused(changed(claims -> claims.audience("someone-elses-project")));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() {
+        assertRefused(changed(claims -> claims.issuer("https://securetoken.google.com/someone-elses-project")));
+    }
+
+    @Test
+    void aTamperedTokenIsRefused() {
+        String[] parts = firebase.idToken("firebase-" + UUID.randomUUID(), uniqueEmail(), true, "Honest").split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("Honest", "Mallory");
+        assertRefused(parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + parts[2]);
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        PrivateKey foreign = generator.generateKeyPair().getPrivate();
+        assertRefused(firebase.idToken("firebase-" + UUID.randomUUID(), uniqueEmail(), true, "Forger",
+                claims -> claims, foreign));
+    }
+
+    private String changed(java.util.function.UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder> change) {
+        return firebase.idToken("firebase-" + UUID.randomUUID(), uniqueEmail(), true, "Changed", change,
+                firebase.signingKey());
+    }
+
+    private void assertRefused(String idToken) {
+        signIn(idToken).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-firebase-token");
+    }
+
+    private WebTestClient.ResponseSpec signIn(String idToken) {
+        return web.post().uri("/v1/sessions/firebase")
+                .bodyValue(Map.of("idToken", idToken, "deviceId", newDevice()))
+                .exchange();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.keel.app.account;
+
+import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.IdentityFixtures.Session;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.keel.testing.IdentityFixtures.newDevice;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
+
+    @Test
+    void iSeeAndChangeMyOwnProfileOnly() {
+        Session me = identity.newCustomer();
+        Session other = identity.newCustomer();
+
+        web.patch().uri("/v1/me")
+                .headers(h -> h.setBearerAuth(me.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("displayName", "Renamed Me"))
+                .exchange()
+                .expectStatus().isNoContent();
+
+        identity.awaitMe(me.accessToken(), view -> view.get("displayName").equals("Renamed Me"));
+        var theirs = identity.awaitMe(other.accessToken(), view -> true);
+        assertThat(theirs.get("accountId")).isEqualTo(other.accountId());
+        assertThat(theirs.get("displayName")).isEqualTo("Test Customer");
+    }
+
+    @Test
+    void aBlankDisplayNameIsRefusedNamingTheField() {
+        Session me = identity.newCustomer();
+        web.patch().uri("/v1/me")
+                .headers(h -> h.setBearerAuth(me.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("displayName", " "))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("displayName");
+    }
+
+    @Test
+    void theConfiguredAdminIsStaffAndGrantsRolesThatTheNextRefreshCarries() {
+        Session admin = identity.login(ADMIN_EMAIL, ADMIN_PASSWORD, newDevice());
+        assertThat(LoginIntegrationTest.claims(admin.accessToken()).get("roles")).isEqualTo(List.of("CUSTOMER", "STAFF"));
+        Session analyst = identity.newCustomer();
+
+        web.put().uri("/v1/accounts/{id}/roles/ANALYST", analyst.accountId())
+                .headers(h -> h.setBearerAuth(admin.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus().isNoContent();
+
+        Session refreshed = identity.refresh(analyst);
+        assertThat(LoginIntegrationTest.claims(refreshed.accessToken()).get("roles"))
+                .isEqualTo(List.of("ANALYST", "CUSTOMER"));
+        identity.awaitMe(refreshed.accessToken(), view -> ((List<?>) view.get("roles")).contains("ANALYST"));
+    }
+
+    @Test
+    void aCustomerCannotGrantRoles() {
+        Session customer = identity.newCustomer();
+        web.put().uri("/v1/accounts/{id}/roles/STAFF", customer.accountId())
+                .headers(h -> h.setBearerAuth(customer.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/forbidden");
+    }
+
+    @Test
+    void grantingAnUnknownRoleIsABadRequest() {
+        web.put().uri("/v1/accounts/{id}/roles/EMPEROR", UUID.randomUUID())
+                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aTokenOfNoAccountHasNoProfile() {
+        web.get().uri("/v1/me").headers(h -> h.setBearerAuth(tokens.customer()))
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+}

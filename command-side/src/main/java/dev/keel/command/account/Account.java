@@ -1,0 +1,236 @@
+package dev.keel.command.account;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.AccountLockedOut;
+import dev.keel.api.account.AccountRegistered;
+import dev.keel.api.account.EmailVerificationRequested;
+import dev.keel.api.account.EmailVerified;
+import dev.keel.api.account.FirebaseUserLinked;
+import dev.keel.api.account.LoginFailed;
+import dev.keel.api.account.LoginSucceeded;
+import dev.keel.api.account.PasswordChanged;
+import dev.keel.api.account.PasswordReset;
+import dev.keel.api.account.PasswordResetRequested;
+import dev.keel.api.account.ProfileChanged;
+import dev.keel.api.account.Role;
+import dev.keel.api.account.RoleGranted;
+import dev.keel.api.account.SessionId;
+import dev.keel.api.account.SessionRefreshed;
+import dev.keel.api.account.SessionRevocationReason;
+import dev.keel.api.account.SessionRevoked;
+import dev.keel.api.account.SignInMethod;
+import dev.keel.command.account.AccountCommands.ChangePassword;
+import dev.keel.command.account.AccountCommands.ChangeProfile;
+import dev.keel.command.account.AccountCommands.GrantRole;
+import dev.keel.command.account.AccountCommands.LinkFirebaseUser;
+import dev.keel.command.account.AccountCommands.RecordLogin;
+import dev.keel.command.account.AccountCommands.RefreshSession;
+import dev.keel.command.account.AccountCommands.RegisterAccount;
+import dev.keel.command.account.AccountCommands.RequestPasswordReset;
+import dev.keel.command.account.AccountCommands.ResetPassword;
+import dev.keel.command.account.AccountCommands.RevokeSession;
+import dev.keel.command.account.AccountCommands.RevokeSessions;
+import dev.keel.command.account.AccountCommands.VerifyEmail;
+import dev.keel.command.claim.UniqueClaims;
+import dev.keel.command.rejection.CommandRejected;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A person's account: who they are, how they prove it, and their sessions. */
+@Aggregate
+class Account {
+
+    static final String EMAIL_SCOPE = "account-email";
+    static final String FIREBASE_SCOPE = "firebase-uid";
+
+    @AggregateIdentifier
+    private AccountId accountId;
+    private String email;
+    private String displayName;
+    private final Set<Role> roles = EnumSet.noneOf(Role.class);
+    private PendingRequest verification;
+    private PendingRequest reset;
+    private final LoginLock lock = new LoginLock();
+    private final LiveSessions sessions = new LiveSessions();
+
+    Account() {
+        // for Axon
+    }
+
+    /** Event sourcing handlers run only after a constructor returns, so it uses the command's values. */
+    @CommandHandler
+    Account(RegisterAccount command, UniqueClaims claims, BlindIndex index, Credentials credentials) {
+        AccountId id = command.accountId();
+        if (!claims.claim(EMAIL_SCOPE, index.ofEmail(command.email()), id.toString())) {
+            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "email-already-registered",
+                    "An account with this email address exists already; log in or reset its password");
+        }
+        if (command.passwordHash() != null) {
+            credentials.set(id, command.passwordHash());
+        }
+        SignInMethod method = command.firebaseUid() == null ? SignInMethod.PASSWORD : SignInMethod.FIREBASE;
+        apply(new AccountRegistered(id, command.email(), command.displayName(), command.roles(), method,
+                command.emailVerified()));
+        if (command.firebaseUid() != null) {
+            linkFirebase(id, command.firebaseUid(), claims, index);
+        }
+        if (!command.emailVerified()) {
+            apply(new EmailVerificationRequested(id, command.email(), command.displayName(),
+                    command.verificationRequestId(), command.verificationExpiresAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(VerifyEmail command) {
+        PendingRequest.check(verification, command.requestId(), command.at(), "email verification");
+        apply(new EmailVerified(accountId, command.requestId()));
+    }
+
+    @CommandHandler
+    void handle(LinkFirebaseUser command, UniqueClaims claims, BlindIndex index) {
+        linkFirebase(accountId, command.firebaseUid(), claims, index);
+    }
+
+    @CommandHandler
+    LoginOutcome handle(RecordLogin command, LockoutPolicy lockout, RefreshTokens tokens) {
+        return new LoginPolicy(lockout, lock, tokens).attempt(accountId, command, roles);
+    }
+
+    @CommandHandler
+    RefreshOutcome handle(RefreshSession command, RefreshTokens tokens) {
+        return new RefreshPolicy(sessions, tokens).refresh(accountId, command, roles);
+    }
+
+    @CommandHandler
+    void handle(RevokeSession command) {
+        if (sessions.get(command.sessionId()) == null) {
+            throw new CommandRejected(CommandRejected.Kind.NOT_FOUND, "not-found",
+                    "You have no live session " + command.sessionId());
+        }
+        apply(new SessionRevoked(accountId, command.sessionId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RevokeSessions command) {
+        revokeAllExcept(command.except(), command.reason());
+    }
+
+    @CommandHandler
+    void handle(ChangePassword command, Credentials credentials) {
+        credentials.set(accountId, command.newPasswordHash());
+        apply(new PasswordChanged(accountId));
+        revokeAllExcept(command.keep(), SessionRevocationReason.PASSWORD_CHANGED);
+    }
+
+    @CommandHandler
+    void handle(RequestPasswordReset command) {
+        apply(new PasswordResetRequested(accountId, email, displayName, command.requestId(), command.expiresAt()));
+    }
+
+    @CommandHandler
+    void handle(ResetPassword command, Credentials credentials) {
+        PendingRequest.check(reset, command.requestId(), command.at(), "password reset");
+        credentials.set(accountId, command.newPasswordHash());
+        apply(new PasswordReset(accountId, command.requestId()));
+        revokeAllExcept(null, SessionRevocationReason.PASSWORD_RESET);
+    }
+
+    @CommandHandler
+    void handle(ChangeProfile command) {
+        if (!command.displayName().equals(displayName)) {
+            apply(new ProfileChanged(accountId, command.displayName()));
+        }
+    }
+
+    @CommandHandler
+    void handle(GrantRole command) {
+        if (!roles.contains(command.role())) {
+            apply(new RoleGranted(accountId, command.role()));
+        }
+    }
+
+    private static void linkFirebase(AccountId id, String uid, UniqueClaims claims, BlindIndex index) {
+        if (!claims.claim(FIREBASE_SCOPE, index.ofFirebaseUid(uid), id.toString())) {
+            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "firebase-user-linked-elsewhere",
+                    "This Firebase user is linked to another account");
+        }
+        apply(new FirebaseUserLinked(id, uid));
+    }
+
+    private void revokeAllExcept(SessionId keep, SessionRevocationReason reason) {
+        sessions.allExcept(keep).forEach(id -> apply(new SessionRevoked(accountId, id, reason)));
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegistered event) {
+        accountId = event.accountId();
+        email = event.email();
+        displayName = event.displayName();
+        roles.addAll(event.roles());
+    }
+
+    @EventSourcingHandler
+    void on(EmailVerificationRequested event) {
+        verification = new PendingRequest(event.requestId(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(EmailVerified event) {
+        verification = null;
+    }
+
+    @EventSourcingHandler
+    void on(LoginFailed event) {
+        lock.failed(event.consecutiveFailures());
+    }
+
+    @EventSourcingHandler
+    void on(AccountLockedOut event) {
+        lock.locked(event.until(), event.lockouts());
+    }
+
+    @EventSourcingHandler
+    void on(LoginSucceeded event, @Timestamp Instant at) {
+        lock.succeeded();
+        sessions.started(event.sessionId(), event.deviceId(), event.expiresAt(), at);
+    }
+
+    @EventSourcingHandler
+    void on(SessionRefreshed event) {
+        sessions.extended(event.sessionId(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(SessionRevoked event) {
+        sessions.ended(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordResetRequested event) {
+        reset = new PendingRequest(event.requestId(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(PasswordReset event) {
+        reset = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileChanged event) {
+        displayName = event.displayName();
+    }
+
+    @EventSourcingHandler
+    void on(RoleGranted event) {
+        roles.add(event.role());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.keel.command.account;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.Role;
+import dev.keel.api.metadata.MetadataKeys;
+import dev.keel.command.account.AccountCommands.GrantRole;
+import dev.keel.command.account.AccountCommands.RegisterAccount;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The first STAFF account, from {@code KEEL_ADMIN_EMAIL} and {@code KEEL_ADMIN_PASSWORD}: created at
+ * start-up when no account has that email, else made sure to be STAFF. Safe on several nodes at once:
+ * the account id is derived from the email's blind index, so they all create the same account and
+ * only one creation can succeed.
+ */
+@Component
+class AdminAccount {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
+    private static final String ACTOR = "system:admin-bootstrap";
+
+    private final IdentityProperties properties;
+    private final AccountLookup lookup;
+    private final BlindIndex index;
+    private final PasswordPolicy policy;
+    private final Passwords passwords;
+    private final CommandGateway gateway;
+
+    AdminAccount(IdentityProperties properties, AccountLookup lookup, BlindIndex index, PasswordPolicy policy,
+                 Passwords passwords, CommandGateway gateway) {
+        this.properties = properties;
+        this.lookup = lookup;
+        this.index = index;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.gateway = gateway;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ensure() {
+        var admin = properties.admin();
+        if (!StringUtils.hasText(admin.email()) || !StringUtils.hasText(admin.password())) {
+            return;
+        }
+        var existing = lookup.byEmail(admin.email());
+        if (existing.isPresent()) {
+            gateway.sendAndWait(new GrantRole(existing.get(), Role.STAFF), system());
+            return;
+        }
+        policy.check("KEEL_ADMIN_PASSWORD", admin.password(), admin.email());
+        AccountId accountId = new AccountId(UUID.nameUUIDFromBytes(("keel-admin:" + index.ofEmail(admin.email()))
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            gateway.sendAndWait(new RegisterAccount(accountId, admin.email().trim(), "Administrator",
+                    passwords.hash(admin.password()), null, true, Set.of(Role.CUSTOMER, Role.STAFF), UUID.randomUUID(),
+                    Instant.now()), system());
+            log.info("Created the first STAFF account {} from KEEL_ADMIN_EMAIL", accountId);
+        } catch (RuntimeException anotherNodeWasFirst) {
+            if (lookup.byEmail(admin.email()).isEmpty()) {
+                throw anotherNodeWasFirst;
+            }
+        }
+    }
+
+    private static MetaData system() {
+        return MetaData.with(MetadataKeys.ACTOR, ACTOR).and(MetadataKeys.ROLES, List.of());
+    }
+}

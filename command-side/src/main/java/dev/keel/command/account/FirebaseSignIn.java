@@ -1,0 +1,77 @@
+package dev.keel.command.account;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.Role;
+import dev.keel.api.account.SignInMethod;
+import dev.keel.command.account.AccountCommands.LinkFirebaseUser;
+import dev.keel.command.account.AccountCommands.RegisterAccount;
+import dev.keel.command.rejection.Problems;
+import dev.keel.command.request.Commands;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Firebase ID token in, Keel session out: the account linked to the Firebase user; else the account
+ * with the same email, linked now if Firebase verified that email; else a new account.
+ */
+@Component
+class FirebaseSignIn {
+
+    private final FirebaseIdTokens idTokens;
+    private final AccountLookup lookup;
+    private final Commands commands;
+    private final SessionStarter sessions;
+    private final IdentityProperties properties;
+
+    FirebaseSignIn(FirebaseIdTokens idTokens, AccountLookup lookup, Commands commands, SessionStarter sessions,
+                   IdentityProperties properties) {
+        this.idTokens = idTokens;
+        this.lookup = lookup;
+        this.commands = commands;
+        this.sessions = sessions;
+        this.properties = properties;
+    }
+
+    Mono<TokenResponse> signIn(ServerWebExchange exchange, String idToken, String deviceId) {
+        return Mono.fromCallable(() -> idTokens.verify(idToken))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(identity -> Mono.fromCallable(() -> lookup.byFirebaseUid(identity.uid()))
+                        .flatMap(linked -> linked.map(Mono::just).orElseGet(() -> linkOrRegister(exchange, identity))))
+                .flatMap(accountId -> sessions.start(exchange, accountId, true, SignInMethod.FIREBASE, deviceId));
+    }
+
+    private Mono<AccountId> linkOrRegister(ServerWebExchange exchange, FirebaseIdentity identity) {
+        if (identity.email() == null || identity.email().isBlank()) {
+            return Mono.error(Problems.error(HttpStatus.UNPROCESSABLE_CONTENT, "firebase-email-missing",
+                    "Keel accounts need an email address, and this Firebase user has none"));
+        }
+        return Mono.fromCallable(() -> lookup.byEmail(identity.email())).flatMap(existing -> {
+            if (existing.isEmpty()) {
+                return register(exchange, identity);
+            }
+            if (!identity.emailVerified()) {
+                return Mono.error(Problems.error(HttpStatus.CONFLICT, "email-not-verified",
+                        "An account with this email exists; verify the email in Firebase first, or log in with"
+                                + " the password"));
+            }
+            return commands.sendWithoutKey(exchange, new LinkFirebaseUser(existing.get(), identity.uid()))
+                    .thenReturn(existing.get());
+        });
+    }
+
+    private Mono<AccountId> register(ServerWebExchange exchange, FirebaseIdentity identity) {
+        String email = identity.email().trim();
+        String name = identity.name() == null || identity.name().isBlank() ? email.split("@")[0] : identity.name();
+        var command = new RegisterAccount(AccountId.random(), email, name, null, identity.uid(),
+                identity.emailVerified(), Set.of(Role.CUSTOMER), UUID.randomUUID(),
+                Instant.now().plus(properties.verificationTtl()));
+        return commands.sendWithoutKey(exchange, command);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.keel.api.account;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * Too many failed logins: no login is accepted until {@code until}. {@code lockouts} counts
+ * lockouts since the last successful login; each lasts longer than the one before.
+ */
+@Revision("1")
+public record AccountLockedOut(AccountId accountId, Instant until, int lockouts) {
+}

@@ -1,0 +1,10 @@
+package dev.keel.api.account;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+/** The account proved its email address with the link of request {@code requestId}. */
+@Revision("1")
+public record EmailVerified(AccountId accountId, UUID requestId) {
+}

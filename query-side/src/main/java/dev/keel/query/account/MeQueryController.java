@@ -1,0 +1,58 @@
+package dev.keel.query.account;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.AccountView;
+import dev.keel.api.account.FindAccount;
+import dev.keel.api.account.FindSessions;
+import dev.keel.api.account.SessionList;
+import dev.keel.query.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The signed-in account, as the read model has it (a few milliseconds behind a change). The account
+ * id comes from the token only, so nobody can ask for another account's data here.
+ */
+@RestController
+@RequestMapping("/v1/me")
+@Tag(name = "Me")
+@SecurityRequirement(name = "bearer")
+class MeQueryController {
+
+    private final Queries queries;
+
+    MeQueryController(Queries queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "My account: email, display name, verification, roles; the ETag is its version")
+    @GetMapping
+    Mono<ResponseEntity<AccountView>> me(@AuthenticationPrincipal Jwt jwt) {
+        AccountId accountId = accountOf(jwt);
+        return queries.one(new FindAccount(accountId), AccountView.class)
+                .map(account -> ResponseEntity.ok().eTag("\"" + account.version() + "\"").body(account))
+                .switchIfEmpty(Mono.error(() -> Queries.notFound("No account " + accountId + " (yet)")));
+    }
+
+    @Operation(summary = "My live sessions, newest first")
+    @GetMapping("/sessions")
+    Mono<SessionList> sessions(@AuthenticationPrincipal Jwt jwt) {
+        return queries.one(new FindSessions(accountOf(jwt)), SessionList.class);
+    }
+
+    private static AccountId accountOf(Jwt jwt) {
+        try {
+            return AccountId.of(jwt.getSubject());
+        } catch (IllegalArgumentException e) {
+            throw Queries.notFound("This token does not belong to an account");
+        }
+    }
+}
