@@ -36,12 +36,7 @@ public class Commands {
     public <R> Mono<R> send(ServerWebExchange exchange, Object body, Object command) {
         IdempotencyKey key = IdempotencyKey.from(exchange.getRequest());
         String fingerprint = RequestFingerprint.of(exchange.getRequest(), json.writeValueAsBytes(body));
-        return exchange.getPrincipal()
-                .map(Optional::of)
-                .defaultIfEmpty(Optional.empty())
-                .map(principal -> RequestMetadata.of(exchange, principal.orElse(null), key, fingerprint))
-                .flatMap(metadata -> this.<R>dispatch(command, metadata))
-                .onErrorMap(CommandProblems::toErrorResponse);
+        return send(exchange, command, key, fingerprint);
     }
 
     /**
@@ -49,10 +44,14 @@ public class Commands {
      * something), so they carry no {@code Idempotency-Key}; the events still get the request metadata.
      */
     public <R> Mono<R> sendWithoutKey(ServerWebExchange exchange, Object command) {
+        return send(exchange, command, null, null);
+    }
+
+    private <R> Mono<R> send(ServerWebExchange exchange, Object command, IdempotencyKey key, String fingerprint) {
         return exchange.getPrincipal()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .map(principal -> RequestMetadata.of(exchange, principal.orElse(null), null, null))
+                .map(principal -> RequestMetadata.of(exchange, principal.orElse(null), key, fingerprint))
                 .flatMap(metadata -> this.<R>dispatch(command, metadata))
                 .onErrorMap(CommandProblems::toErrorResponse);
     }
