@@ -1,0 +1,119 @@
+package dev.keel.bench.command;
+
+import dev.keel.bench.Settings;
+import dev.keel.bench.load.Call;
+import dev.keel.bench.load.ClosedLoop;
+import dev.keel.bench.load.Http;
+import dev.keel.bench.load.OpenLoop;
+import dev.keel.bench.profile.Profiler;
+import dev.keel.bench.report.Details;
+import dev.keel.bench.report.Figure;
+import dev.keel.bench.report.Goal;
+import dev.keel.bench.report.Report;
+import dev.keel.bench.stack.CpuUse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code command-throughput} and {@code command-latency-p99}: create-product through HTTP (auth,
+ * idempotency key, validation, Axon, the JDBC event store) against raw one-row transactions.
+ */
+public final class CommandBench {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandBench.class);
+    private static final Duration LATENCY_WARMUP = Duration.ofSeconds(2);
+
+    private final Settings settings;
+    private final Catalog catalog;
+    private final List<String> tokens;
+    private final RawInsert raw;
+    private final CpuUse cpu;
+    private final Profiler profiler;
+
+    public CommandBench(Settings settings, Catalog catalog, List<String> tokens, RawInsert raw, CpuUse cpu,
+                        Profiler profiler) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.tokens = tokens;
+        this.raw = raw;
+        this.cpu = cpu;
+        this.profiler = profiler;
+    }
+
+    public void run(Report report) throws Exception {
+        int clients = settings.clients();
+        AtomicReference<CpuUse.Snapshot> before = new AtomicReference<>();
+        AtomicReference<Map<String, Object>> httpCores = new AtomicReference<>();
+        log.info("command-throughput: {} HTTP clients creating products, {} s warm-up + {} s", clients,
+                settings.warmup().toSeconds(), settings.measure().toSeconds());
+        profiler.startCommandProfile();
+        ClosedLoop.Throughput http = ClosedLoop.run("http-commands", clients, settings.warmup(), settings.measure(),
+                i -> httpCall(i),
+                () -> {
+                    before.set(cpu.snapshot());
+                    profiler.resetStatements();
+                },
+                () -> {
+                    httpCores.set(cpu.snapshot().coresSince(before.get()));
+                    profiler.readStatements(settings.measure());
+                });
+        profiler.stopCommandProfile(http.calls());
+        log.info("  app: {} commands/s", Math.round(http.perSecond()));
+
+        raw.createTable();
+        List<RawInsert.Client> rawClients = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            rawClients.add(raw.client());
+        }
+        AtomicReference<Map<String, Object>> rawCores = new AtomicReference<>();
+        ClosedLoop.Throughput rows;
+        OpenLoop.Latencies rawLatency;
+        try {
+            rows = ClosedLoop.run("raw-inserts", clients, settings.warmup(), settings.measure(), rawClients::get,
+                    () -> before.set(cpu.snapshot()),
+                    () -> rawCores.set(cpu.snapshot().coresSince(before.get())));
+            log.info("  raw JDBC: {} rows/s", Math.round(rows.perSecond()));
+
+            log.info("command-latency-p99: open loop at half of each one's maximum");
+            rawLatency = OpenLoop.run("raw-insert-latency", rows.perSecond() / 2, LATENCY_WARMUP, settings.measure(),
+                    List.copyOf(rawClients));
+        } finally {
+            for (RawInsert.Client client : rawClients) {
+                client.close();
+            }
+        }
+        List<Call> httpCalls = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            httpCalls.add(httpCall(i));
+        }
+        OpenLoop.Latencies httpLatency = OpenLoop.run("http-command-latency", http.perSecond() / 2, LATENCY_WARMUP,
+                settings.measure(), httpCalls);
+        log.info("  p99 app {} ms at {}/s, raw {} ms at {}/s", httpLatency.percentileMillis(99),
+                Math.round(httpLatency.perSecond()), rawLatency.percentileMillis(99), Math.round(rawLatency.perSecond()));
+
+        report.add(Figure.against("command-throughput", http.perSecond(), "commands/s", rows.perSecond(), "rows/s",
+                "raw JDBC, one INSERT + COMMIT per row", Goal.atLeast(1.0), Details.of(
+                        "clients", clients, "seconds", settings.measure().toSeconds(),
+                        "commands", http.calls(), "rows", rows.calls(),
+                        "closedLoopP50Ms", http.latencies().getValueAtPercentile(50) / 1000.0,
+                        "rawClosedLoopP50Ms", rows.latencies().getValueAtPercentile(50) / 1000.0,
+                        "coresUsed", httpCores.get(), "baselineCoresUsed", rawCores.get())));
+        report.add(Figure.against("command-latency-p99", httpLatency.percentileMillis(99), "ms",
+                rawLatency.percentileMillis(99), "ms", "raw insert's p99 at half its own maximum", Goal.atMost(3.0),
+                Details.of("rate", Math.round(httpLatency.perSecond()), "baselineRate", Math.round(rawLatency.perSecond()),
+                        "requests", httpLatency.requests(), "p50Ms", httpLatency.percentileMillis(50),
+                        "p999Ms", httpLatency.percentileMillis(99.9), "baselineP50Ms", rawLatency.percentileMillis(50),
+                        "sentLate", httpLatency.sentLate(), "baselineSentLate", rawLatency.sentLate())));
+    }
+
+    private Call httpCall(int client) {
+        String token = tokens.get(client % tokens.size());
+        return () -> Http.expect(catalog.createProduct(token, catalog.nextNumber()), 201);
+    }
+}
