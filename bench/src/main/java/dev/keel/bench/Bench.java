@@ -83,10 +83,10 @@ public final class Bench {
             for (int i = 0; i < settings.clients(); i++) {
                 tokens.add(jwt.token(UUID.randomUUID().toString(), List.of("STAFF")));
             }
-            Profiler profiler = new Profiler(stack, settings.output());
+            Profiler profiler = new Profiler(stack, settings.output(), settings.profile());
             ProjectionBench.Templates templates = phase("app under load", () -> underLoad(stack, jwt, tokens, profiler));
             phase("projections", () -> {
-                new ProjectionBench(settings, stack, jwt, templates).run(report);
+                new ProjectionBench(settings, stack, jwt, templates, profiler).run(report);
                 return null;
             });
         }
@@ -109,13 +109,12 @@ public final class Bench {
             report.add(Figure.plain("start-to-ready", ready.toMillis() / 1000.0, "s", Details.of(
                     "from", "launch of java -jar keel.jar", "to", "/actuator/health UP", "roles", ALL_ROLES,
                     "database", "empty (migrations run)")));
-            profiler.attach(app);
             CpuUse cpu = new CpuUse(app::pid, stack.postgresPid());
             Catalog catalog = new Catalog(app.base());
             ProjectionBench.Templates templates = templates(stack, catalog, tokens.getFirst());
             try (RssSampler rss = new RssSampler(app)) {
                 phase("commands", () -> {
-                    new CommandBench(settings, catalog, tokens, new RawInsert(stack, templates.created()), cpu, profiler)
+                    new CommandBench(settings, app, catalog, tokens, new RawInsert(stack, templates.created()), cpu, profiler)
                             .run(report);
                     return null;
                 });
@@ -164,7 +163,7 @@ public final class Bench {
         report.header("settings", Details.of(
                 "clients", settings.clients(), "warmupSeconds", settings.warmup().toSeconds(),
                 "measureSeconds", settings.measure().toSeconds(), "backlogEvents", settings.backlog(),
-                "batchSize", settings.batchSize(), "appHeap", settings.appHeap()));
+                "batchSize", settings.batchSize(), "appHeap", settings.appHeap(), "jfr", settings.profile()));
     }
 
     private static long memoryMegabytes() {

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param backlog     events in the projection backlog
  * @param batchSize   events per projection batch and documents per {@code _bulk} request, as the app
  * @param appHeap     the app JVM's maximum heap
+ * @param profile     whether JFR records the app during measured phases (costs the app a few percent)
  */
 public record Settings(Path repository, int clients, Duration warmup, Duration measure, int backlog,
-                       int batchSize, String appHeap) {
+                       int batchSize, String appHeap, boolean profile) {
 
     public static Settings from(Path repository) {
         return new Settings(repository,
@@ -25,7 +26,8 @@ public record Settings(Path repository, int clients, Duration warmup, Duration m
                 Duration.ofSeconds(intEnv("BENCH_SECONDS", 15)),
                 intEnv("BENCH_BACKLOG", 100_000),
                 intEnv("BENCH_BATCH_SIZE", 200),
-                System.getenv().getOrDefault("BENCH_APP_HEAP", "1g"));
+                System.getenv().getOrDefault("BENCH_APP_HEAP", "1g"),
+                intEnv("BENCH_PROFILE", 1) != 0);
     }
 
     public Path output() {

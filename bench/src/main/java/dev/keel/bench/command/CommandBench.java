@@ -11,6 +11,7 @@ import dev.keel.bench.report.Figure;
 import dev.keel.bench.report.Goal;
 import dev.keel.bench.report.Report;
 import dev.keel.bench.stack.CpuUse;
+import dev.keel.bench.stack.KeelApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +31,17 @@ public final class CommandBench {
     private static final Duration LATENCY_WARMUP = Duration.ofSeconds(2);
 
     private final Settings settings;
+    private final KeelApp app;
     private final Catalog catalog;
     private final List<String> tokens;
     private final RawInsert raw;
     private final CpuUse cpu;
     private final Profiler profiler;
 
-    public CommandBench(Settings settings, Catalog catalog, List<String> tokens, RawInsert raw, CpuUse cpu,
+    public CommandBench(Settings settings, KeelApp app, Catalog catalog, List<String> tokens, RawInsert raw, CpuUse cpu,
                         Profiler profiler) {
         this.settings = settings;
+        this.app = app;
         this.catalog = catalog;
         this.tokens = tokens;
         this.raw = raw;
@@ -52,7 +55,7 @@ public final class CommandBench {
         AtomicReference<Map<String, Object>> httpCores = new AtomicReference<>();
         log.info("command-throughput: {} HTTP clients creating products, {} s warm-up + {} s", clients,
                 settings.warmup().toSeconds(), settings.measure().toSeconds());
-        profiler.startCommandProfile();
+        profiler.startRecording(app, "commands");
         ClosedLoop.Throughput http = ClosedLoop.run("http-commands", clients, settings.warmup(), settings.measure(),
                 i -> httpCall(i),
                 () -> {
@@ -63,7 +66,8 @@ public final class CommandBench {
                     httpCores.set(cpu.snapshot().coresSince(before.get()));
                     profiler.readStatements(settings.measure());
                 });
-        profiler.stopCommandProfile(http.calls());
+        profiler.stopRecording(app, "commands", "Command phase (create-product over HTTP, " + clients
+                + " clients); JFR covers warm-up and measured window, PostgreSQL the measured window", "commands", http.calls());
         log.info("  app: {} commands/s", Math.round(http.perSecond()));
 
         raw.createTable();
@@ -74,6 +78,7 @@ public final class CommandBench {
         AtomicReference<Map<String, Object>> rawCores = new AtomicReference<>();
         ClosedLoop.Throughput rows;
         OpenLoop.Latencies rawLatency;
+        OpenLoop.Latencies rawAtAppRate;
         try {
             rows = ClosedLoop.run("raw-inserts", clients, settings.warmup(), settings.measure(), rawClients::get,
                     () -> before.set(cpu.snapshot()),
@@ -83,6 +88,8 @@ public final class CommandBench {
             log.info("command-latency-p99: open loop at half of each one's maximum");
             rawLatency = OpenLoop.run("raw-insert-latency", rows.perSecond() / 2, LATENCY_WARMUP, settings.measure(),
                     List.copyOf(rawClients));
+            rawAtAppRate = OpenLoop.run("raw-insert-latency-at-app-rate", http.perSecond() / 2, LATENCY_WARMUP,
+                    settings.measure(), List.copyOf(rawClients));
         } finally {
             for (RawInsert.Client client : rawClients) {
                 client.close();
@@ -109,7 +116,8 @@ public final class CommandBench {
                 Details.of("rate", Math.round(httpLatency.perSecond()), "baselineRate", Math.round(rawLatency.perSecond()),
                         "requests", httpLatency.requests(), "p50Ms", httpLatency.percentileMillis(50),
                         "p999Ms", httpLatency.percentileMillis(99.9), "baselineP50Ms", rawLatency.percentileMillis(50),
-                        "sentLate", httpLatency.sentLate(), "baselineSentLate", rawLatency.sentLate())));
+                        "sentLate", httpLatency.sentLate(), "baselineSentLate", rawLatency.sentLate(),
+                        "baselineP99AtTheAppsRateMs", rawAtAppRate.percentileMillis(99))));
     }
 
     private Call httpCall(int client) {

@@ -49,7 +49,7 @@ final class StackSummary {
         return layers;
     }
 
-    static String summarize(Path recording, long commands) throws IOException {
+    static String summarize(Path recording, String units, long count) throws IOException {
         Map<String, Integer> threads = new HashMap<>();
         Map<String, Integer> topFrames = new HashMap<>();
         Map<String, Integer> layers = new HashMap<>();
@@ -85,16 +85,16 @@ final class StackSummary {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d CPU samples, %d native-method samples, %d commands in the window%n%n",
-                samples, nativeSamples, commands));
+        out.append(String.format(Locale.ROOT, "%d CPU samples, %d native-method samples, %d %s measured%n%n",
+                samples, nativeSamples, count, units));
         out.append("CPU samples by thread pool:\n").append(top(threads, samples, 10));
         out.append("\nCPU samples by layer on the stack (a sample counts once per layer it passes through):\n")
                 .append(top(layers, samples, 20));
         out.append("\nHottest methods (topmost frame):\n").append(top(topFrames, samples, 25));
         out.append("\nThreads in native code, by pool and what they wait on:\n").append(top(waits, nativeSamples, 15));
         out.append(String.format(Locale.ROOT, "%nGarbage collections: %d, %.0f ms of pauses%n", collections, pauseMillis));
-        out.append(String.format(Locale.ROOT, "%nThrowables constructed: %d (%.1f per command), by type and the first frame outside java.*:%n",
-                thrown, thrown / (double) Math.max(1, commands))).append(top(exceptions, thrown, 8));
+        out.append(String.format(Locale.ROOT, "%nThrowables constructed: %d, by type and the first frame outside java.*:%n",
+                thrown)).append(top(exceptions, thrown, 8));
         return out.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.keel.bench.projection;
 
 import dev.keel.bench.Settings;
 import dev.keel.bench.command.EventRow;
+import dev.keel.bench.profile.Profiler;
 import dev.keel.bench.report.Details;
 import dev.keel.bench.report.Figure;
 import dev.keel.bench.report.Goal;
@@ -48,13 +49,15 @@ public final class ProjectionBench {
     private final Jwt jwt;
     private final Templates templates;
     private final Search search;
+    private final Profiler profiler;
 
-    public ProjectionBench(Settings settings, Stack stack, Jwt jwt, Templates templates) {
+    public ProjectionBench(Settings settings, Stack stack, Jwt jwt, Templates templates, Profiler profiler) {
         this.settings = settings;
         this.stack = stack;
         this.jwt = jwt;
         this.templates = templates;
         this.search = new Search(stack.elasticsearchUrl());
+        this.profiler = profiler;
     }
 
     public void run(Report report) throws Exception {
@@ -118,6 +121,8 @@ public final class ProjectionBench {
                     stack, jwt, settings.appHeap(), List.of())) {
                 app.awaitReady();
                 CpuUse cpu = new CpuUse(app::pid, stack.postgresPid());
+                profiler.startRecording(app, name);
+                profiler.resetStatements();
                 CpuUse.Snapshot before = cpu.snapshot();
                 long committed = System.nanoTime();
                 staging.commit();
@@ -140,6 +145,9 @@ public final class ProjectionBench {
                 new Processors(app).awaitPosition(backlog.size(), TIMEOUT, measured.toArray(String[]::new));
                 long done = System.nanoTime();
                 Map<String, Object> cores = cpu.snapshot().coresSince(before);
+                profiler.readStatements(Duration.ofNanos(done - committed));
+                profiler.stopRecording(app, name, name + ": " + String.join(" and ", measured) + " from position 0 over "
+                        + backlog.size() + " events (JFR and PostgreSQL from the commit of the backlog)", "events", backlog.size());
                 return new CatchUp(backlog.size() - progressAtStart, (done - firstProgress) / 1e9,
                         (firstProgress - committed) / 1e6, cores);
             }
