@@ -91,11 +91,13 @@ public final class Bench {
             });
         }
         report.header("runSeconds", Math.round((System.nanoTime() - started) / 1e9));
+        report.header("loadAverageAtEnd", loadAverage());
         report.header("phaseSeconds", phases);
         report.sort(ORDER);
         report.write(settings.output());
         System.out.println();
         System.out.println(report.table());
+        warnAboutABusyMachine();
         log.info("Written {}", settings.output().resolve("results.json"));
     }
 
@@ -151,8 +153,32 @@ public final class Bench {
         }
     }
 
+    /** Figures measured while other processes took CPU are not comparable with quiet runs: say so. */
+    private void warnAboutABusyMachine() {
+        for (Figure figure : report.figures()) {
+            for (String key : List.of("coresUsed", "baselineCoresUsed")) {
+                if (figure.details().get(key) instanceof Map<?, ?> cores
+                        && cores.get("otherProcesses") instanceof Double others && others > 0.2) {
+                    System.out.printf("bench: other processes used %.2f cores during %s (%s); rerun on a quiet machine%n",
+                            others, figure.name(), key.startsWith("baseline") ? "baseline" : "app");
+                }
+            }
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages: above the core count, other work shared the machine. */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     private void header() {
         report.header("date", Instant.now().toString());
+        report.header("loadAverageAtStart", loadAverage());
         report.header("gitCommit", System.getenv().getOrDefault("BENCH_GIT_COMMIT", "unknown"));
         Runtime runtime = Runtime.getRuntime();
         report.header("machine", Details.of(
