@@ -187,7 +187,7 @@ public final class Bench {
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 "jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")));
         report.header("settings", Details.of(
-                "clients", settings.clients(), "warmupSeconds", settings.warmup().toSeconds(),
+                "clients", settings.clients(), "appWarmupSeconds", settings.appWarmup().toSeconds(), "warmupSeconds", settings.warmup().toSeconds(),
                 "measureSeconds", settings.measure().toSeconds(), "backlogEvents", settings.backlog(),
                 "batchSize", settings.batchSize(), "appHeap", settings.appHeap(), "jfr", settings.profile()));
     }

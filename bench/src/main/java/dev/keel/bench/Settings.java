@@ -9,6 +9,8 @@ import java.time.Duration;
  *
  * @param repository  the repository root: the app's extracted jar, the index mapping, target/bench
  * @param clients     concurrent clients of every load phase
+ * @param appWarmup   unmeasured commands sent to a freshly started app before its first measurement, so
+ *                    the JIT has compiled the hot paths (a cold JVM spends half a core compiling)
  * @param warmup      unmeasured load before each measured phase
  * @param measure     length of each measured phase
  * @param backlog     events in the projection backlog
@@ -16,12 +18,13 @@ import java.time.Duration;
  * @param appHeap     the app JVM's maximum heap
  * @param profile     whether JFR records the app during measured phases (costs the app a few percent)
  */
-public record Settings(Path repository, int clients, Duration warmup, Duration measure, int backlog,
+public record Settings(Path repository, int clients, Duration appWarmup, Duration warmup, Duration measure, int backlog,
                        int batchSize, String appHeap, boolean profile) {
 
     public static Settings from(Path repository) {
         return new Settings(repository,
                 intEnv("BENCH_CLIENTS", 16),
+                Duration.ofSeconds(intEnv("BENCH_APP_WARMUP_SECONDS", 20)),
                 Duration.ofSeconds(intEnv("BENCH_WARMUP_SECONDS", 5)),
                 Duration.ofSeconds(intEnv("BENCH_SECONDS", 15)),
                 intEnv("BENCH_BACKLOG", 100_000),

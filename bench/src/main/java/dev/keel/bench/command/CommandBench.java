@@ -53,6 +53,10 @@ public final class CommandBench {
         int clients = settings.clients();
         AtomicReference<CpuUse.Snapshot> before = new AtomicReference<>();
         AtomicReference<Map<String, Object>> httpCores = new AtomicReference<>();
+        log.info("JIT warm-up: {} s of commands", settings.appWarmup().toSeconds());
+        if (!settings.appWarmup().isZero()) {
+            ClosedLoop.run("jit-warmup", clients, Duration.ZERO, settings.appWarmup(), this::httpCall);
+        }
         log.info("command-throughput: {} HTTP clients creating products, {} s warm-up + {} s", clients,
                 settings.warmup().toSeconds(), settings.measure().toSeconds());
         profiler.startRecording(app, "commands");

@@ -34,7 +34,8 @@ final class StackSummary {
         layers.put("JSON (Jackson)", List.of("tools.jackson", "com.fasterxml.jackson"));
         layers.put("bean validation", List.of("org.hibernate.validator", "jakarta.validation"));
         layers.put("Axon handler time limits (Thread.getStackTrace)", List.of("org.axonframework.messaging.timeout"));
-        layers.put("Axon command bus / unit of work", List.of("org.axonframework.commandhandling", "org.axonframework.messaging"));
+        layers.put("Axon messaging (buses, interceptors, unit of work)", List.of("org.axonframework.commandhandling",
+                "org.axonframework.messaging", "org.axonframework.eventhandling"));
         layers.put("Axon aggregate / event store", List.of("org.axonframework.eventsourcing", "org.axonframework.modelling"));
         layers.put("Axon serializer", List.of("org.axonframework.serialization"));
         layers.put("Keel idempotency / claims", List.of("dev.keel.command.idempotency", "dev.keel.command.claim"));
