@@ -1,6 +1,7 @@
 package dev.keel.bench.command;
 
 import dev.keel.bench.Settings;
+import dev.keel.bench.load.Alternating;
 import dev.keel.bench.load.Call;
 import dev.keel.bench.load.ClosedLoop;
 import dev.keel.bench.load.Http;
@@ -10,6 +11,7 @@ import dev.keel.bench.report.Details;
 import dev.keel.bench.report.Figure;
 import dev.keel.bench.report.Goal;
 import dev.keel.bench.report.Report;
+import dev.keel.bench.stack.CoresUsed;
 import dev.keel.bench.stack.CpuUse;
 import dev.keel.bench.stack.KeelApp;
 import org.slf4j.Logger;
@@ -19,7 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code command-throughput} and {@code command-latency-p99}: create-product through HTTP (auth,
@@ -29,6 +31,8 @@ public final class CommandBench {
 
     private static final Logger log = LoggerFactory.getLogger(CommandBench.class);
     private static final Duration LATENCY_WARMUP = Duration.ofSeconds(2);
+    private static final Duration ROUND_WARMUP = Duration.ofSeconds(2);
+    private static final int ROUNDS = 3;
 
     private final Settings settings;
     private final KeelApp app;
@@ -51,48 +55,51 @@ public final class CommandBench {
 
     public void run(Report report) throws Exception {
         int clients = settings.clients();
-        AtomicReference<CpuUse.Snapshot> before = new AtomicReference<>();
-        AtomicReference<Map<String, Object>> httpCores = new AtomicReference<>();
         log.info("JIT warm-up: {} s of commands", settings.appWarmup().toSeconds());
         if (!settings.appWarmup().isZero()) {
             ClosedLoop.run("jit-warmup", clients, Duration.ZERO, settings.appWarmup(), this::httpCall);
         }
-        log.info("command-throughput: {} HTTP clients creating products, {} s warm-up + {} s", clients,
-                settings.warmup().toSeconds(), settings.measure().toSeconds());
-        profiler.startRecording(app, "commands");
-        ClosedLoop.Throughput http = ClosedLoop.run("http-commands", clients, settings.warmup(), settings.measure(),
-                i -> httpCall(i),
-                () -> {
-                    before.set(cpu.snapshot());
-                    profiler.resetStatements();
-                },
-                () -> {
-                    httpCores.set(cpu.snapshot().coresSince(before.get()));
-                    profiler.readStatements(settings.measure());
-                });
-        profiler.stopRecording(app, "commands", "Command phase (create-product over HTTP, " + clients
-                + " clients); JFR covers warm-up and measured window, PostgreSQL the measured window", "commands", http.calls());
-        log.info("  app: {} commands/s", Math.round(http.perSecond()));
-
         raw.createTable();
         List<RawInsert.Client> rawClients = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             rawClients.add(raw.client());
         }
-        AtomicReference<Map<String, Object>> rawCores = new AtomicReference<>();
-        ClosedLoop.Throughput rows;
+        CoresUsed httpCores = new CoresUsed(cpu);
+        CoresUsed rawCores = new CoresUsed(cpu);
+        AtomicBoolean firstWindow = new AtomicBoolean(true);
+        Alternating.Result throughput;
         OpenLoop.Latencies rawLatency;
         OpenLoop.Latencies rawAtAppRate;
         try {
-            rows = ClosedLoop.run("raw-inserts", clients, settings.warmup(), settings.measure(), rawClients::get,
-                    () -> before.set(cpu.snapshot()),
-                    () -> rawCores.set(cpu.snapshot().coresSince(before.get())));
-            log.info("  raw JDBC: {} rows/s", Math.round(rows.perSecond()));
+            log.info("command-throughput: {} clients, HTTP create-product and raw inserts in {} alternating rounds of {} s",
+                    clients, ROUNDS, settings.measure().dividedBy(ROUNDS).toSeconds());
+            profiler.startRecording(app, "commands");
+            throughput = Alternating.run(ROUNDS, clients, ROUND_WARMUP, settings.measure(),
+                    new Alternating.Side("http-commands", this::httpCall,
+                            () -> {
+                                httpCores.start();
+                                if (firstWindow.get()) {
+                                    profiler.resetStatements();
+                                }
+                            },
+                            () -> {
+                                httpCores.stop();
+                                if (firstWindow.getAndSet(false)) {
+                                    profiler.readStatements(settings.measure().dividedBy(ROUNDS));
+                                }
+                            }),
+                    new Alternating.Side("raw-inserts", rawClients::get, rawCores::start, rawCores::stop));
+            profiler.stopRecording(app, "commands", "Command phase (create-product over HTTP, " + clients
+                    + " clients); JFR covers every round, PostgreSQL the first measured window", "commands",
+                    throughput.calls());
+            log.info("  app {} commands/s, raw JDBC {} rows/s (medians of {} and {})", Math.round(throughput.perSecond()),
+                    Math.round(throughput.baselinePerSecond()), throughput.details().get("rounds"),
+                    throughput.details().get("baselineRounds"));
 
             log.info("command-latency-p99: open loop at half of each one's maximum");
-            rawLatency = OpenLoop.run("raw-insert-latency", rows.perSecond() / 2, LATENCY_WARMUP, settings.measure(),
+            rawLatency = OpenLoop.run("raw-insert-latency", throughput.baselinePerSecond() / 2, LATENCY_WARMUP, settings.measure(),
                     List.copyOf(rawClients));
-            rawAtAppRate = OpenLoop.run("raw-insert-latency-at-app-rate", http.perSecond() / 2, LATENCY_WARMUP,
+            rawAtAppRate = OpenLoop.run("raw-insert-latency-at-app-rate", throughput.perSecond() / 2, LATENCY_WARMUP,
                     settings.measure(), List.copyOf(rawClients));
         } finally {
             for (RawInsert.Client client : rawClients) {
@@ -103,18 +110,17 @@ public final class CommandBench {
         for (int i = 0; i < clients; i++) {
             httpCalls.add(httpCall(i));
         }
-        OpenLoop.Latencies httpLatency = OpenLoop.run("http-command-latency", http.perSecond() / 2, LATENCY_WARMUP,
+        OpenLoop.Latencies httpLatency = OpenLoop.run("http-command-latency", throughput.perSecond() / 2, LATENCY_WARMUP,
                 settings.measure(), httpCalls);
         log.info("  p99 app {} ms at {}/s, raw {} ms at {}/s", httpLatency.percentileMillis(99),
                 Math.round(httpLatency.perSecond()), rawLatency.percentileMillis(99), Math.round(rawLatency.perSecond()));
 
-        report.add(Figure.against("command-throughput", http.perSecond(), "commands/s", rows.perSecond(), "rows/s",
-                "raw JDBC, one INSERT + COMMIT per row", Goal.atLeast(1.0), Details.of(
-                        "clients", clients, "seconds", settings.measure().toSeconds(),
-                        "commands", http.calls(), "rows", rows.calls(),
-                        "closedLoopP50Ms", http.latencies().getValueAtPercentile(50) / 1000.0,
-                        "rawClosedLoopP50Ms", rows.latencies().getValueAtPercentile(50) / 1000.0,
-                        "coresUsed", httpCores.get(), "baselineCoresUsed", rawCores.get())));
+        Map<String, Object> details = throughput.details();
+        details.putAll(Details.of("clients", clients, "seconds", settings.measure().toSeconds(),
+                "coresUsed", httpCores.average(), "baselineCoresUsed", rawCores.average()));
+        report.add(Figure.against("command-throughput", throughput.perSecond(), "commands/s",
+                throughput.baselinePerSecond(), "rows/s", "raw JDBC, one INSERT + COMMIT per row", Goal.atLeast(1.0),
+                details));
         report.add(Figure.against("command-latency-p99", httpLatency.percentileMillis(99), "ms",
                 rawLatency.percentileMillis(99), "ms", "raw insert's p99 at half its own maximum", Goal.atMost(3.0),
                 Details.of("rate", Math.round(httpLatency.perSecond()), "baselineRate", Math.round(rawLatency.perSecond()),

@@ -1,6 +1,7 @@
 package dev.keel.bench.read;
 
 import dev.keel.bench.Settings;
+import dev.keel.bench.load.Alternating;
 import dev.keel.bench.load.Call;
 import dev.keel.bench.load.ClosedLoop;
 import dev.keel.bench.load.Http;
@@ -9,6 +10,7 @@ import dev.keel.bench.report.Details;
 import dev.keel.bench.report.Figure;
 import dev.keel.bench.report.Goal;
 import dev.keel.bench.report.Report;
+import dev.keel.bench.stack.CoresUsed;
 import dev.keel.bench.stack.CpuUse;
 import dev.keel.bench.stack.Stack;
 import org.slf4j.Logger;
@@ -29,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntFunction;
 
 /**
  * {@code read-throughput} and {@code read-latency-p95}: {@code GET /v1/products/{id}} on existing
@@ -43,6 +43,8 @@ public final class ReadBench {
     private static final Logger log = LoggerFactory.getLogger(ReadBench.class);
     private static final int PRODUCTS = 1000;
     private static final Duration LATENCY_WARMUP = Duration.ofSeconds(2);
+    private static final Duration ROUND_WARMUP = Duration.ofSeconds(2);
+    private static final int ROUNDS = 3;
     private static final String SELECT = """
             SELECT product_id, sku, name, description, price_minor, currency, version, created_at, updated_at
             FROM product WHERE product_id = ?""";
@@ -67,26 +69,28 @@ public final class ReadBench {
             answers.put(id, new BareServer.Product(response.body(), response.headers().firstValue("ETag").orElse("")));
         }
         int clients = settings.clients();
-        log.info("read-throughput: {} clients reading {} products, {} s warm-up + {} s each", clients, ids.size(),
-                settings.warmup().toSeconds(), settings.measure().toSeconds());
+        log.info("read-throughput: {} clients reading {} products, app and bare handler in {} alternating rounds of {} s",
+                clients, ids.size(), ROUNDS, settings.measure().dividedBy(ROUNDS).toSeconds());
         List<HttpRequest> appRequests = ids.stream().map(id -> find(app, id)).toList();
-        AtomicReference<Map<String, Object>> appCores = new AtomicReference<>();
-        ClosedLoop.Throughput appReads = measured("app-reads", i -> randomGet(appRequests), appCores);
-        log.info("  app: {} reads/s", Math.round(appReads.perSecond()));
-
-        ClosedLoop.Throughput bareReads;
-        AtomicReference<Map<String, Object>> bareCores = new AtomicReference<>();
+        CoresUsed appCores = new CoresUsed(cpu);
+        CoresUsed bareCores = new CoresUsed(cpu);
+        Alternating.Result throughput;
         try (BareServer bare = BareServer.serving(answers)) {
             List<HttpRequest> bareRequests = ids.stream().map(id -> find(bare.base(), id)).toList();
-            bareReads = measured("bare-reads", i -> randomGet(bareRequests), bareCores);
+            ClosedLoop.run("read-warmup", clients, Duration.ZERO, settings.warmup(), i -> randomGet(appRequests));
+            throughput = Alternating.run(ROUNDS, clients, ROUND_WARMUP, settings.measure(),
+                    new Alternating.Side("app-reads", i -> randomGet(appRequests), appCores::start, appCores::stop),
+                    new Alternating.Side("bare-reads", i -> randomGet(bareRequests), bareCores::start, bareCores::stop));
         }
-        log.info("  bare Reactor Netty: {} reads/s", Math.round(bareReads.perSecond()));
+        log.info("  app {} reads/s, bare Reactor Netty {} reads/s (medians of {} and {})", Math.round(throughput.perSecond()),
+                Math.round(throughput.baselinePerSecond()), throughput.details().get("rounds"),
+                throughput.details().get("baselineRounds"));
 
         List<Call> appCalls = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             appCalls.add(randomGet(appRequests));
         }
-        double rate = appReads.perSecond() / 2;
+        double rate = throughput.perSecond() / 2;
         log.info("read-latency-p95: open loop at {}/s (half the app's maximum) for both", Math.round(rate));
         OpenLoop.Latencies appLatency = OpenLoop.run("app-read-latency", rate, LATENCY_WARMUP, settings.measure(), appCalls);
         List<SelectClient> selects = new ArrayList<>();
@@ -104,10 +108,11 @@ public final class ReadBench {
         log.info("  p95 app {} ms at {}/s, raw SELECT {} ms at {}/s", appLatency.percentileMillis(95),
                 Math.round(appLatency.perSecond()), selectLatency.percentileMillis(95), Math.round(selectLatency.perSecond()));
 
-        report.add(Figure.against("read-throughput", appReads.perSecond(), "reads/s", bareReads.perSecond(), "reads/s",
-                "bare Reactor Netty handler, same JSON", Goal.atLeast(0.5), Details.of(
-                        "clients", clients, "products", ids.size(), "seconds", settings.measure().toSeconds(),
-                        "coresUsed", appCores.get(), "baselineCoresUsed", bareCores.get())));
+        Map<String, Object> details = throughput.details();
+        details.putAll(Details.of("clients", clients, "products", ids.size(), "seconds", settings.measure().toSeconds(),
+                "coresUsed", appCores.average(), "baselineCoresUsed", bareCores.average()));
+        report.add(Figure.against("read-throughput", throughput.perSecond(), "reads/s", throughput.baselinePerSecond(),
+                "reads/s", "bare Reactor Netty handler, same JSON", Goal.atLeast(0.5), details));
         report.add(Figure.against("read-latency-p95", appLatency.percentileMillis(95), "ms",
                 selectLatency.percentileMillis(95), "ms", "raw primary-key SELECT's p95 at the same rate",
                 Goal.atMost(2.0), Details.of("rate", Math.round(appLatency.perSecond()),
@@ -115,12 +120,6 @@ public final class ReadBench {
                         "p50Ms", appLatency.percentileMillis(50), "p99Ms", appLatency.percentileMillis(99),
                         "baselineP50Ms", selectLatency.percentileMillis(50), "sentLate", appLatency.sentLate(),
                         "baselineSentLate", selectLatency.sentLate())));
-    }
-
-    private ClosedLoop.Throughput measured(String name, IntFunction<Call> calls, AtomicReference<Map<String, Object>> cores) {
-        AtomicReference<CpuUse.Snapshot> before = new AtomicReference<>();
-        return ClosedLoop.run(name, settings.clients(), settings.warmup(), settings.measure(), calls,
-                () -> before.set(cpu.snapshot()), () -> cores.set(cpu.snapshot().coresSince(before.get())));
     }
 
     private List<String> productIds() throws SQLException {
