@@ -28,9 +28,17 @@ final class BulkLoad {
     private BulkLoad() {
     }
 
-    /** @return seconds to load every request */
-    static double run(Stack stack, Search search, Path repository, int batchSize) throws Exception {
+    /** @return seconds of each load, into a fresh index each time */
+    static double[] run(Stack stack, Search search, Path repository, int batchSize, int times) throws Exception {
         List<byte[]> requests = requests(stack, batchSize);
+        double[] seconds = new double[times];
+        for (int i = 0; i < times; i++) {
+            seconds[i] = load(search, repository, requests);
+        }
+        return seconds;
+    }
+
+    private static double load(Search search, Path repository, List<byte[]> requests) throws Exception {
         search.delete(INDEX);
         search.create(INDEX, Files.readString(repository.resolve("projections/src/main/resources/elasticsearch/"
                 + Search.APP_INDEX + ".json")));
