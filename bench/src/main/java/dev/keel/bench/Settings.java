@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param repository  the repository root: the app's extracted jar, the index mapping, target/bench
  * @param clients     concurrent clients of every load phase
  * @param appWarmup   unmeasured commands sent to a freshly started app before its first measurement, so
- *                    the JIT has compiled the hot paths (a cold JVM spends half a core compiling)
+ *                    the JIT has compiled the hot paths (a cold JVM spends half a core compiling); the
+ *                    reads get a third of it again before theirs
  * @param warmup      unmeasured load before each measured phase
  * @param measure     length of each measured phase
  * @param backlog     events in the projection backlog
@@ -24,7 +25,7 @@ public record Settings(Path repository, int clients, Duration appWarmup, Duratio
     public static Settings from(Path repository) {
         return new Settings(repository,
                 intEnv("BENCH_CLIENTS", 16),
-                Duration.ofSeconds(intEnv("BENCH_APP_WARMUP_SECONDS", 20)),
+                Duration.ofSeconds(intEnv("BENCH_APP_WARMUP_SECONDS", 40)),
                 Duration.ofSeconds(intEnv("BENCH_WARMUP_SECONDS", 5)),
                 Duration.ofSeconds(intEnv("BENCH_SECONDS", 15)),
                 intEnv("BENCH_BACKLOG", 100_000),

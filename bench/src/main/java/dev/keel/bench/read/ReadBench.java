@@ -77,7 +77,8 @@ public final class ReadBench {
         Alternating.Result throughput;
         try (BareServer bare = BareServer.serving(answers)) {
             List<HttpRequest> bareRequests = ids.stream().map(id -> find(bare.base(), id)).toList();
-            ClosedLoop.run("read-warmup", clients, Duration.ZERO, settings.warmup(), i -> randomGet(appRequests));
+            ClosedLoop.run("read-warmup", clients, Duration.ZERO, settings.appWarmup().dividedBy(3),
+                    i -> randomGet(appRequests));
             throughput = Alternating.run(ROUNDS, clients, ROUND_WARMUP, settings.measure(),
                     new Alternating.Side("app-reads", i -> randomGet(appRequests), appCores::start, appCores::stop),
                     new Alternating.Side("bare-reads", i -> randomGet(bareRequests), bareCores::start, bareCores::stop));
