@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code command-throughput} and {@code command-latency-p99}: create-product through HTTP (auth,
  * idempotency key, validation, Axon, the JDBC event store) against raw one-row transactions.
+ *
+ * <p>The latency baseline is the raw insert at the app's rate (half the app's maximum). At half its
+ * own maximum (thousands per second) the raw insert's p99 swung between 50 and 215 ms from run to run,
+ * set by the load generator's own lateness on the shared cores; it is kept in the details.
  */
 public final class CommandBench {
 
@@ -96,7 +100,7 @@ public final class CommandBench {
                     Math.round(throughput.baselinePerSecond()), throughput.details().get("rounds"),
                     throughput.details().get("baselineRounds"));
 
-            log.info("command-latency-p99: open loop at half of each one's maximum");
+            log.info("command-latency-p99: open loop at half the app's maximum for both, and the raw insert at half its own");
             rawLatency = OpenLoop.run("raw-insert-latency", throughput.baselinePerSecond() / 2, LATENCY_WARMUP, settings.measure(),
                     List.copyOf(rawClients));
             rawAtAppRate = OpenLoop.run("raw-insert-latency-at-app-rate", throughput.perSecond() / 2, LATENCY_WARMUP,
@@ -112,8 +116,9 @@ public final class CommandBench {
         }
         OpenLoop.Latencies httpLatency = OpenLoop.run("http-command-latency", throughput.perSecond() / 2, LATENCY_WARMUP,
                 settings.measure(), httpCalls);
-        log.info("  p99 app {} ms at {}/s, raw {} ms at {}/s", httpLatency.percentileMillis(99),
-                Math.round(httpLatency.perSecond()), rawLatency.percentileMillis(99), Math.round(rawLatency.perSecond()));
+        log.info("  p99 app {} ms at {}/s, raw {} ms at the same rate, raw {} ms at {}/s", httpLatency.percentileMillis(99),
+                Math.round(httpLatency.perSecond()), rawAtAppRate.percentileMillis(99), rawLatency.percentileMillis(99),
+                Math.round(rawLatency.perSecond()));
 
         Map<String, Object> details = throughput.details();
         details.putAll(Details.of("clients", clients, "seconds", settings.measure().toSeconds(),
@@ -122,12 +127,14 @@ public final class CommandBench {
                 throughput.baselinePerSecond(), "rows/s", "raw JDBC, one INSERT + COMMIT per row", Goal.atLeast(1.0),
                 details));
         report.add(Figure.against("command-latency-p99", httpLatency.percentileMillis(99), "ms",
-                rawLatency.percentileMillis(99), "ms", "raw insert's p99 at half its own maximum", Goal.atMost(3.0),
-                Details.of("rate", Math.round(httpLatency.perSecond()), "baselineRate", Math.round(rawLatency.perSecond()),
-                        "requests", httpLatency.requests(), "p50Ms", httpLatency.percentileMillis(50),
-                        "p999Ms", httpLatency.percentileMillis(99.9), "baselineP50Ms", rawLatency.percentileMillis(50),
-                        "sentLate", httpLatency.sentLate(), "baselineSentLate", rawLatency.sentLate(),
-                        "baselineP99AtTheAppsRateMs", rawAtAppRate.percentileMillis(99))));
+                rawAtAppRate.percentileMillis(99), "ms", "raw insert's p99 at the same rate", Goal.atMost(3.0),
+                Details.of("rate", Math.round(httpLatency.perSecond()), "requests", httpLatency.requests(),
+                        "p50Ms", httpLatency.percentileMillis(50), "p999Ms", httpLatency.percentileMillis(99.9),
+                        "baselineP50Ms", rawAtAppRate.percentileMillis(50), "sentLate", httpLatency.sentLate(),
+                        "baselineSentLate", rawAtAppRate.sentLate(),
+                        "rawP99AtHalfItsOwnMaximumMs", rawLatency.percentileMillis(99),
+                        "rawHalfMaximumRate", Math.round(rawLatency.perSecond()),
+                        "rawSentLateAtHalfItsOwnMaximum", rawLatency.sentLate())));
     }
 
     private Call httpCall(int client) {
