@@ -125,7 +125,7 @@ public final class Bench {
                     return null;
                 });
                 phase("reads", () -> {
-                    new ReadBench(settings, stack, app.base(), cpu).run(report);
+                    new ReadBench(settings, stack, app, cpu, profiler).run(report);
                     return null;
                 });
                 report.add(Figure.plain("rss-under-load", rss.peakMegabytes(), "MB", Details.of(

@@ -6,12 +6,14 @@ import dev.keel.bench.load.Call;
 import dev.keel.bench.load.ClosedLoop;
 import dev.keel.bench.load.Http;
 import dev.keel.bench.load.OpenLoop;
+import dev.keel.bench.profile.Profiler;
 import dev.keel.bench.report.Details;
 import dev.keel.bench.report.Figure;
 import dev.keel.bench.report.Goal;
 import dev.keel.bench.report.Report;
 import dev.keel.bench.stack.CoresUsed;
 import dev.keel.bench.stack.CpuUse;
+import dev.keel.bench.stack.KeelApp;
 import dev.keel.bench.stack.Stack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +53,18 @@ public final class ReadBench {
 
     private final Settings settings;
     private final Stack stack;
+    private final KeelApp keel;
     private final URI app;
     private final CpuUse cpu;
+    private final Profiler profiler;
 
-    public ReadBench(Settings settings, Stack stack, URI app, CpuUse cpu) {
+    public ReadBench(Settings settings, Stack stack, KeelApp keel, CpuUse cpu, Profiler profiler) {
         this.settings = settings;
         this.stack = stack;
-        this.app = app;
+        this.keel = keel;
+        this.app = keel.base();
         this.cpu = cpu;
+        this.profiler = profiler;
     }
 
     public void run(Report report) throws Exception {
@@ -79,9 +85,16 @@ public final class ReadBench {
             List<HttpRequest> bareRequests = ids.stream().map(id -> find(bare.base(), id)).toList();
             ClosedLoop.run("read-warmup", clients, Duration.ZERO, settings.appWarmup().dividedBy(3),
                     i -> randomGet(appRequests));
+            profiler.startRecording(keel, "reads");
+            profiler.resetStatements();
+            long started = System.nanoTime();
             throughput = Alternating.run(ROUNDS, clients, ROUND_WARMUP, settings.measure(),
                     new Alternating.Side("app-reads", i -> randomGet(appRequests), appCores::start, appCores::stop),
                     new Alternating.Side("bare-reads", i -> randomGet(bareRequests), bareCores::start, bareCores::stop));
+            profiler.readStatements(Duration.ofNanos(System.nanoTime() - started));
+            profiler.stopRecording(keel, "reads", "Read phase (GET /v1/products/{id}, " + clients + " clients), every"
+                    + " round; the bare handler's rounds run in the harness, so only the app's show here", "reads",
+                    throughput.calls());
         }
         log.info("  app {} reads/s, bare Reactor Netty {} reads/s (medians of {} and {})", Math.round(throughput.perSecond()),
                 Math.round(throughput.baselinePerSecond()), throughput.details().get("rounds"),
