@@ -93,7 +93,8 @@ public final class ReadBench {
                     new Alternating.Side("bare-reads", i -> randomGet(bareRequests), bareCores::start, bareCores::stop));
             profiler.readStatements(Duration.ofNanos(System.nanoTime() - started));
             profiler.stopRecording(keel, "reads", "Read phase (GET /v1/products/{id}, " + clients + " clients), every"
-                    + " round; the bare handler's rounds run in the harness, so only the app's show here", "reads",
+                    + " round; the bare handler's rounds run in the harness, so only the app's show here, and"
+                    + " PostgreSQL's rates are over the whole phase, of which the app had half", "reads",
                     throughput.calls());
         }
         log.info("  app {} reads/s, bare Reactor Netty {} reads/s (medians of {} and {})", Math.round(throughput.perSecond()),
