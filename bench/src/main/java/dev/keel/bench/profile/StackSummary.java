@@ -94,7 +94,7 @@ final class StackSummary {
         out.append("\nHottest methods (topmost frame):\n").append(top(topFrames, samples, 25));
         out.append("\nThreads in native code, by pool and what they wait on:\n").append(top(waits, nativeSamples, 15));
         out.append(String.format(Locale.ROOT, "%nGarbage collections: %d, %.0f ms of pauses%n", collections, pauseMillis));
-        out.append(String.format(Locale.ROOT, "%nThrowables constructed: %d, by type and the first frame outside java.*:%n",
+        out.append(String.format(Locale.ROOT, "%nThrowables sampled by JFR (it records at most 300/s): %d, by type and the first frame outside java.*:%n",
                 thrown)).append(top(exceptions, thrown, 8));
         return out.toString();
     }
