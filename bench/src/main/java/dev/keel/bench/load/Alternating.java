@@ -45,7 +45,7 @@ public final class Alternating {
         return new Result(median(values), median(baselines), calls, baselineCalls, values, baselines);
     }
 
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int middle = sorted.length / 2;

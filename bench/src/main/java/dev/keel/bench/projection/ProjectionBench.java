@@ -2,6 +2,7 @@ package dev.keel.bench.projection;
 
 import dev.keel.bench.Settings;
 import dev.keel.bench.command.EventRow;
+import dev.keel.bench.load.Alternating;
 import dev.keel.bench.profile.Profiler;
 import dev.keel.bench.report.Details;
 import dev.keel.bench.report.Figure;
@@ -79,7 +80,7 @@ public final class ProjectionBench {
             for (int i = 0; i < BASELINE_RUNS; i++) {
                 loops[i] = TableLoop.run(stack, settings.batchSize());
             }
-            tableLoop = median(loops);
+            tableLoop = Alternating.median(loops);
             backlog.verifyTable(c, TableLoop.TABLE);
             long differences = TableLoop.differences(c);
             if (differences != 0) {
@@ -90,7 +91,7 @@ public final class ProjectionBench {
 
         CatchUp indexing = catchUp("search-indexing", backlog, tokens, List.of(SEARCH));
         verifyIndex(Search.APP_INDEX, backlog);
-        double bulk = median(BulkLoad.run(stack, search, settings.repository(), settings.batchSize(), BASELINE_RUNS));
+        double bulk = Alternating.median(BulkLoad.run(stack, search, settings.repository(), settings.batchSize(), BASELINE_RUNS));
         verifyIndex(BulkLoad.INDEX, backlog);
         compareDocuments();
         log.info("  app {} events/s, direct _bulk {} events/s", Math.round(indexing.perSecond()), Math.round(events / bulk));
@@ -158,12 +159,6 @@ public final class ProjectionBench {
                         (firstProgress - committed) / 1e6, cores);
             }
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     private void verifyIndex(String index, Backlog backlog) throws Exception {

@@ -32,13 +32,15 @@ public final class KeelApp implements AutoCloseable {
 
     private final Process process;
     private final Path logFile;
+    private final Path dataDir;
     private final URI base;
     private final long launchedAt;
     private final Thread killOnExit;
 
-    private KeelApp(Process process, Path logFile, URI base, long launchedAt) {
+    private KeelApp(Process process, Path logFile, Path dataDir, URI base, long launchedAt) {
         this.process = process;
         this.logFile = logFile;
+        this.dataDir = dataDir;
         this.base = base;
         this.launchedAt = launchedAt;
         this.killOnExit = new Thread(process::destroyForcibly, "stop-keel-app");
@@ -85,7 +87,7 @@ public final class KeelApp implements AutoCloseable {
             Process process = builder.start();
             log.info("Keel app '{}' (roles {}) launched as pid {} on port {}, log {}", name, roles, process.pid(), port,
                     logFile);
-            return new KeelApp(process, logFile, URI.create("http://127.0.0.1:" + port), launchedAt);
+            return new KeelApp(process, logFile, dataDir, URI.create("http://127.0.0.1:" + port), launchedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not launch the Keel app: " + e.getMessage(), e);
         }
@@ -191,6 +193,16 @@ public final class KeelApp implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
+        }
+        deleteDataDir();
+    }
+
+    /** With every URL and key given the app writes nothing there; whatever it did write goes too. */
+    private void deleteDataDir() {
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", dataDir, e.toString());
         }
     }
 
