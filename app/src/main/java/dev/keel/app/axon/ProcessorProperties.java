@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param segments  initial segments of a new processor: the most threads that can work on it at once
  */
 @ConfigurationProperties("keel.processors")
-record ProcessorProperties(@DefaultValue("200") int batchSize, @DefaultValue("4") int segments) {
+record ProcessorProperties(@DefaultValue("200") int batchSize, @DefaultValue("2") int segments) {
 
     PooledStreamingEventProcessor.Builder applyTo(PooledStreamingEventProcessor.Builder builder) {
         return builder.batchSize(batchSize).initialSegmentCount(segments);

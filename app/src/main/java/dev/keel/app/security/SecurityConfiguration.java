@@ -77,6 +77,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, PUBLIC_COMMANDS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
