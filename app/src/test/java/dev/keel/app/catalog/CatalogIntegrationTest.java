@@ -123,6 +123,17 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void searchIgnoresCaseAndAccents() {
+        String word = "qz" + UUID.randomUUID().toString().substring(0, 6);
+        String productId = catalog.createProduct("Crème Brûlée torch " + word, 2_900);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                web.get().uri(uri -> uri.path("/v1/products").queryParam("q", "CREME brulee " + word).build())
+                        .exchange()
+                        .expectBody().jsonPath("$.items[0].productId").isEqualTo(productId));
+    }
+
+    @Test
     void searchPagesThroughResults() {
         String word = "pg" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
