@@ -2,7 +2,6 @@ package dev.keel.app.axon;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -35,9 +34,15 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(TokenStoreProperties.class)
 class AxonJdbcConfiguration {
 
+    /**
+     * The connection of the Spring transaction in progress, which alone commits or rolls it back. Axon's
+     * auto-configuration wraps this in a {@code UnitOfWorkAwareConnectionProviderWrapper}, which rolls the
+     * connection back when any unit of work fails: under the group-commit bus, that threw away every
+     * command before the failed one in its batch after they had been told they succeeded.
+     */
     @Bean
     ConnectionProvider axonConnectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
