@@ -50,7 +50,7 @@ import java.util.Objects;
 class SecurityConfiguration {
 
     private static final String[] PUBLIC_READS = {"/v1/products", "/v1/products/*", JwksController.PATH};
-    /** Signing up and signing in: the caller has no token yet (or only an expired one). */
+    /** Signing up and signing in: the caller has no token yet (or only an expired one, which is ignored). */
     private static final String[] PUBLIC_COMMANDS = {
             "/v1/accounts", "/v1/accounts/email-verification",
             "/v1/sessions", "/v1/sessions/refresh", "/v1/sessions/firebase",
@@ -77,7 +77,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, PUBLIC_COMMANDS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .bearerTokenConverter(new BearerTokens())
+                        .bearerTokenConverter(new BearerTokens(
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, PUBLIC_COMMANDS)))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -3,9 +3,12 @@ package dev.keel.app.account;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.IdentityFixtures.Session;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +30,23 @@ class SessionIntegrationTest extends KeelIntegrationTest {
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(second.sessionId()).isEqualTo(first.sessionId());
         assertThat(identity.refresh(second).sessionId()).isEqualTo(first.sessionId());
+    }
+
+    /** Apps attach their access token to every call; by the time they refresh, it has expired. */
+    @Test
+    void aRefreshWorksThoughTheAppStillSendsItsExpiredAccessToken() {
+        Session session = identity.newCustomer();
+        Instant past = Instant.now().minus(1, ChronoUnit.HOURS);
+        String expired = tokens.encode(JwtClaimsSet.builder().issuer("keel").subject(session.accountId())
+                .issuedAt(past).expiresAt(past.plus(15, ChronoUnit.MINUTES)).claim("roles", List.of("CUSTOMER"))
+                .build());
+
+        web.post().uri("/v1/sessions/refresh")
+                .headers(h -> h.setBearerAuth(expired))
+                .bodyValue(Map.of("refreshToken", session.refreshToken(), "deviceId", session.deviceId()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.sessionId").isEqualTo(session.sessionId());
     }
 
     @Test

@@ -1,17 +1,19 @@
 package dev.keel.app.security;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BearerTokensTest {
 
-    private final BearerTokens tokens = new BearerTokens();
+    private final BearerTokens tokens = new BearerTokens(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"));
 
     @Test
     void takesTheTokenOfABearerHeaderInAnyCaseOfTheScheme() {
@@ -24,6 +26,15 @@ class BearerTokensTest {
         assertThat(convert(MockServerHttpRequest.get("/").build()).block()).isNull();
         assertThat(convert(MockServerHttpRequest.get("/").header("Authorization", "Basic dXNlcg==").build()).block())
                 .isNull();
+    }
+
+    @Test
+    void onAnAnonymousEndpointTheHeaderIsNotRead() {
+        var login = MockServerHttpRequest.post("/login").header("Authorization", "Bearer expired.or.not").build();
+        assertThat(convert(login).block()).isNull();
+        var malformed = MockServerHttpRequest.post("/login").header("Authorization", "Bearer a b").build();
+        assertThat(convert(malformed).block()).isNull();
+        assertThat(token("Bearer x.y.z")).as("elsewhere it is").isEqualTo("x.y.z");
     }
 
     @Test
