@@ -1,6 +1,7 @@
 package dev.keel.app.privacy;
 
 import dev.keel.command.account.BlindIndex;
+import dev.keel.command.idempotency.RequestFingerprint;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,11 @@ class PrivacyConfiguration {
     @Bean
     BlindIndex blindIndex(MasterKey masterKey) {
         return new HmacBlindIndex(masterKey);
+    }
+
+    @Bean
+    RequestFingerprint requestFingerprint(MasterKey masterKey) {
+        return new RequestFingerprint(masterKey.derive("keel/request-fingerprint/v1"));
     }
 
     /** Wraps Axon's event serializer as built (type validator and all), keys fetched on first use. */

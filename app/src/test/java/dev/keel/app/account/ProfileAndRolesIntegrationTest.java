@@ -32,6 +32,21 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void anotherNameUnderTheSameKeyIsRefusedNotSilentlyIgnored() {
+        Session me = identity.newCustomer();
+        String key = UUID.randomUUID().toString();
+        for (String name : new String[]{"First Name", "First Name"}) {
+            web.patch().uri("/v1/me").headers(h -> h.setBearerAuth(me.accessToken())).header("Idempotency-Key", key)
+                    .bodyValue(Map.of("displayName", name)).exchange()
+                    .expectStatus().isNoContent();
+        }
+        web.patch().uri("/v1/me").headers(h -> h.setBearerAuth(me.accessToken())).header("Idempotency-Key", key)
+                .bodyValue(Map.of("displayName", "Second Name")).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    @Test
     void aBlankDisplayNameIsRefusedNamingTheField() {
         Session me = identity.newCustomer();
         web.patch().uri("/v1/me")

@@ -113,6 +113,27 @@ class RegistrationIntegrationTest extends KeelIntegrationTest {
         assertThat(retried).isEqualTo(first);
     }
 
+    /** Anonymous callers share one key space: another body under a used key must not get its answer. */
+    @Test
+    void anotherRegistrationUnderAUsedKeyIsRefusedAndLearnsNothing() {
+        String key = UUID.randomUUID().toString();
+        web.post().uri("/v1/accounts").header("Idempotency-Key", key)
+                .bodyValue(Map.of("email", uniqueEmail(), "password", PASSWORD, "displayName", "First"))
+                .exchange().expectStatus().isCreated();
+
+        web.post().uri("/v1/accounts").header("Idempotency-Key", key)
+                .bodyValue(Map.of("email", uniqueEmail(), "password", PASSWORD, "displayName", "Second"))
+                .exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/idempotency-key-reused")
+                .jsonPath("$.accountId").doesNotExist();
+        web.post().uri("/v1/accounts").header("Idempotency-Key", key)
+                .bodyValue(Map.of("email", uniqueEmail(), "password", PASSWORD + " but another", "displayName", "First"))
+                .exchange()
+                .expectStatus().isEqualTo(422);
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verify(String token) {
         return web.post().uri("/v1/accounts/email-verification")
                 .header("Idempotency-Key", UUID.randomUUID().toString())

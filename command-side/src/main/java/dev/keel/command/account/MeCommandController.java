@@ -71,7 +71,7 @@ class MeCommandController {
                                              @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                              @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         Me me = Me.of(jwt);
-        return commands.send(exchange, Map.of("request", "profile"), new ChangeProfile(me.accountId(),
+        return commands.send(exchange, change, new ChangeProfile(me.accountId(),
                         change.displayName().trim()))
                 .thenReturn(ResponseEntity.noContent().build());
     }
@@ -97,7 +97,7 @@ class MeCommandController {
                     return new ChangePassword(me.accountId(), passwords.hash(change.newPassword()), me.sessionId());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(command -> commands.send(exchange, Map.of("request", "password"), command))
+                .flatMap(command -> commands.send(exchange, change, command))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

@@ -25,7 +25,6 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -79,7 +78,7 @@ class PasswordResetController {
         Instant expiresAt = Instant.now().plus(properties.resetTtl());
         Mono.fromCallable(() -> lookup.byEmail(request.email()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(account -> account.map(accountId -> commands.send(exchange, Map.of("request", "reset"),
+                .flatMap(account -> account.map(accountId -> commands.send(exchange, request,
                         new RequestPasswordReset(accountId, UUID.randomUUID(), expiresAt))).orElse(Mono.empty()))
                 .subscribe(done -> { }, error -> log.warn("A password reset request failed: {}", error.toString()));
         return Mono.just(ResponseEntity.accepted().build());
@@ -97,7 +96,7 @@ class PasswordResetController {
                             Instant.now());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(command -> commands.send(exchange, Map.of("token", request.token()), command))
+                .flatMap(command -> commands.send(exchange, request, command))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -24,7 +24,6 @@ import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,8 +72,7 @@ class RegistrationController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(hash -> new RegisterAccount(AccountId.random(), email, displayName, hash, null, false,
                         Set.of(Role.CUSTOMER), UUID.randomUUID(), now.plus(properties.verificationTtl())))
-                // the fingerprint leaves out personal data and the password: it is stored for a day
-                .flatMap(command -> commands.<AccountId>send(exchange, Map.of("request", "register"), command))
+                .flatMap(command -> commands.<AccountId>send(exchange, request, command))
                 .map(accountId -> ResponseEntity.created(URI.create("/v1/me")).body(new Registered(accountId)));
     }
 

@@ -22,20 +22,22 @@ public class Commands {
 
     private final CommandGateway gateway;
     private final JsonMapper json;
+    private final RequestFingerprint fingerprints;
 
-    Commands(CommandGateway gateway, JsonMapper json) {
+    Commands(CommandGateway gateway, JsonMapper json, RequestFingerprint fingerprints) {
         this.gateway = gateway;
         this.json = json;
+        this.fingerprints = fingerprints;
     }
 
     /**
-     * @param body    the request body as received, for the idempotency fingerprint ({@code null} if none)
+     * @param body    the request body as parsed, all of it, for the idempotency fingerprint ({@code null} if none)
      * @param command the command to send
      * @return the command handler's result; the first result again when the request is a retry
      */
     public <R> Mono<R> send(ServerWebExchange exchange, Object body, Object command) {
         IdempotencyKey key = IdempotencyKey.from(exchange.getRequest());
-        String fingerprint = RequestFingerprint.of(exchange.getRequest(), json.writeValueAsBytes(body));
+        String fingerprint = fingerprints.of(exchange.getRequest(), json.writeValueAsBytes(body));
         return send(exchange, command, key, fingerprint);
     }
 

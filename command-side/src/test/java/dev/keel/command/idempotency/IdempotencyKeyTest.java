@@ -31,12 +31,15 @@ class IdempotencyKeyTest {
     }
 
     @Test
-    void theFingerprintDependsOnMethodPathAndBody() {
+    void theFingerprintDependsOnMethodPathBodyAndTheSecretKey() {
+        var fingerprint = new RequestFingerprint("k".repeat(32).getBytes());
         var post = MockServerHttpRequest.post("/v1/products").build();
         var put = MockServerHttpRequest.put("/v1/products").build();
         byte[] body = "{\"a\":1}".getBytes();
-        assertThat(RequestFingerprint.of(post, body)).isEqualTo(RequestFingerprint.of(post, body.clone()))
-                .isNotEqualTo(RequestFingerprint.of(put, body))
-                .isNotEqualTo(RequestFingerprint.of(post, "{\"a\":2}".getBytes()));
+        assertThat(fingerprint.of(post, body)).isEqualTo(fingerprint.of(post, body.clone()))
+                .isNotEqualTo(fingerprint.of(put, body))
+                .isNotEqualTo(fingerprint.of(post, "{\"a\":2}".getBytes()))
+                .as("without the key, nobody can recompute it from a guessed body")
+                .isNotEqualTo(new RequestFingerprint("x".repeat(32).getBytes()).of(post, body));
     }
 }
