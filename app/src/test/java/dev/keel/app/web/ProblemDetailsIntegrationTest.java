@@ -147,6 +147,10 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/page-too-deep");
+        web.get().uri("/v1/products?page=" + Integer.MAX_VALUE)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/page-too-deep");
         web.get().uri("/v1/products?page=many")
                 .exchange()
                 .expectStatus().isBadRequest()

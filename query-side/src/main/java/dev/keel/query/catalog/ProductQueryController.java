@@ -49,7 +49,7 @@ class ProductQueryController {
                              @RequestParam(name = "q", defaultValue = "") @Size(max = 200) String text,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        if ((long) (page + 1) * size > MAX_RESULT_WINDOW) {
+        if (((long) page + 1) * size > MAX_RESULT_WINDOW) {
             return Mono.error(Queries.problem(HttpStatus.BAD_REQUEST, "page-too-deep",
                     "Only the first " + MAX_RESULT_WINDOW + " results can be paged through; narrow the search"));
         }
