@@ -15,7 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Base of every integration test: one application context for the whole test JVM, on the shared
  * embedded PostgreSQL and Elasticsearch. Tests use fresh ids and SKUs, never a clean database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = KeelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"keel.embedded.ephemeral=true",
                 "axon.eventhandling.processors.transaction-probe.mode=pooled",
                 "axon.eventhandling.processors.transaction-probe.initial-segment-count=1",

@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * The first STAFF account, from {@code KEEL_ADMIN_EMAIL} and {@code KEEL_ADMIN_PASSWORD}: created at
- * start-up when no account has that email, else made sure to be STAFF. Safe on several nodes at once:
+ * start-up when no account has that email, made sure to be STAFF on later starts. An account somebody
+ * else registered with that address first is left as it is, with a warning. Safe on several nodes at once:
  * the account id is derived from the email's blind index, so they all create the same account and
  * only one creation can succeed.
  */
@@ -55,14 +56,21 @@ class AdminAccount {
         if (!StringUtils.hasText(admin.email()) || !StringUtils.hasText(admin.password())) {
             return;
         }
+        AccountId accountId = new AccountId(UUID.nameUUIDFromBytes(("keel-admin:" + index.ofEmail(admin.email()))
+                .getBytes(StandardCharsets.UTF_8)));
         var existing = lookup.byEmail(admin.email());
         if (existing.isPresent()) {
-            gateway.sendAndWait(new GrantRole(existing.get(), Role.STAFF), system());
+            if (existing.get().equals(accountId)) {
+                gateway.sendAndWait(new GrantRole(accountId, Role.STAFF), system());
+            } else {
+                // Somebody registered the address first, perhaps before the variable was set: making
+                // that account STAFF would hand the catalog and every role to whoever did.
+                log.warn("KEEL_ADMIN_EMAIL belongs to account {}, which start-up did not create; it is not made"
+                        + " STAFF. Grant the role from a STAFF account, or choose another address", existing.get());
+            }
             return;
         }
         policy.check("KEEL_ADMIN_PASSWORD", admin.password(), admin.email());
-        AccountId accountId = new AccountId(UUID.nameUUIDFromBytes(("keel-admin:" + index.ofEmail(admin.email()))
-                .getBytes(StandardCharsets.UTF_8)));
         try {
             gateway.sendAndWait(new RegisterAccount(accountId, admin.email().trim(), "Administrator",
                     passwords.hash(admin.password()), null, true, Set.of(Role.CUSTOMER, Role.STAFF), UUID.randomUUID(),
