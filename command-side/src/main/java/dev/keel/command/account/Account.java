@@ -57,6 +57,7 @@ class Account {
     private String email;
     private String displayName;
     private final Set<Role> roles = EnumSet.noneOf(Role.class);
+    private boolean emailVerified;
     private PendingRequest verification;
     private PendingRequest reset;
     private final LoginLock lock = new LoginLock();
@@ -95,8 +96,18 @@ class Account {
         apply(new EmailVerified(accountId, command.requestId()));
     }
 
+    /**
+     * Only an account whose address was proven: otherwise whoever registered it (perhaps with
+     * somebody else's address, to wait for them) would keep its password and sessions, now in the
+     * owner's account.
+     */
     @CommandHandler
     void handle(LinkFirebaseUser command, UniqueClaims claims, BlindIndex index) {
+        if (!emailVerified) {
+            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "email-not-verified",
+                    "The account with this email address never proved it: verify it with the mailed link, or"
+                            + " reset the password, then sign in with Firebase");
+        }
         linkFirebase(accountId, command.firebaseUid(), claims, index);
     }
 
@@ -141,6 +152,10 @@ class Account {
         PendingRequest.check(reset, command.requestId(), command.at(), "password reset");
         credentials.set(accountId, command.newPasswordHash());
         apply(new PasswordReset(accountId, command.requestId()));
+        if (!emailVerified) {
+            // the mailed reset link proves the address as well as a verification link does
+            apply(new EmailVerified(accountId, command.requestId()));
+        }
         revokeAllExcept(null, SessionRevocationReason.PASSWORD_RESET);
     }
 
@@ -176,6 +191,7 @@ class Account {
         email = event.email();
         displayName = event.displayName();
         roles.addAll(event.roles());
+        emailVerified = event.emailVerified();
     }
 
     @EventSourcingHandler
@@ -185,6 +201,7 @@ class Account {
 
     @EventSourcingHandler
     void on(EmailVerified event) {
+        emailVerified = true;
         verification = null;
     }
 

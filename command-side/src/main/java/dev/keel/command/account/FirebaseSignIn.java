@@ -52,14 +52,14 @@ class FirebaseSignIn {
             return Mono.error(Problems.error(HttpStatus.UNPROCESSABLE_CONTENT, "firebase-email-missing",
                     "Keel accounts need an email address, and this Firebase user has none"));
         }
+        if (!identity.emailVerified()) {
+            // An unproven address would claim it for whoever controls this Firebase user.
+            return Mono.error(Problems.error(HttpStatus.CONFLICT, "email-not-verified",
+                    "Verify the email address in Firebase first, or register or log in with a password"));
+        }
         return Mono.fromCallable(() -> lookup.byEmail(identity.email())).flatMap(existing -> {
             if (existing.isEmpty()) {
                 return register(exchange, identity);
-            }
-            if (!identity.emailVerified()) {
-                return Mono.error(Problems.error(HttpStatus.CONFLICT, "email-not-verified",
-                        "An account with this email exists; verify the email in Firebase first, or log in with"
-                                + " the password"));
             }
             return commands.sendWithoutKey(exchange, new LinkFirebaseUser(existing.get(), identity.uid()))
                     .thenReturn(existing.get());
@@ -70,7 +70,7 @@ class FirebaseSignIn {
         String email = identity.email().trim();
         String name = identity.name() == null || identity.name().isBlank() ? email.split("@")[0] : identity.name();
         var command = new RegisterAccount(AccountId.random(), email, name, null, identity.uid(),
-                identity.emailVerified(), Set.of(Role.CUSTOMER), UUID.randomUUID(),
+                true, Set.of(Role.CUSTOMER), UUID.randomUUID(),
                 Instant.now().plus(properties.verificationTtl()));
         return commands.sendWithoutKey(exchange, command);
     }
