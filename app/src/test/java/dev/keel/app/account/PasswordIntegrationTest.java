@@ -84,6 +84,13 @@ class PasswordIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void aResetRequestWithAMalformedKeyIsRefusedRatherThanDroppedAfterThe202() {
+        web.post().uri("/v1/password-resets").header("Idempotency-Key", "has a space")
+                .bodyValue(Map.of("email", uniqueEmail())).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
     void aResetRequestAnswersTheSameWhetherOrNotTheEmailHasAnAccount() {
         String known = uniqueEmail();
         identity.register(known, PASSWORD, "Known");

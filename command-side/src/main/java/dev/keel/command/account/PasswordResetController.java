@@ -2,6 +2,7 @@ package dev.keel.command.account;
 
 import dev.keel.command.account.AccountCommands.RequestPasswordReset;
 import dev.keel.command.account.AccountCommands.ResetPassword;
+import dev.keel.command.idempotency.IdempotencyKey;
 import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.Commands;
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,6 +70,7 @@ class PasswordResetController {
     Mono<ResponseEntity<Void>> request(@Valid @RequestBody ResetRequest request,
                                        @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                        ServerWebExchange exchange) {
+        IdempotencyKey.from(exchange.getRequest()); // a bad key is a 400 now, not a mail that never comes
         String ip = ClientIp.of(exchange.getRequest());
         Duration wait = throttle.waitFor(ip);
         if (!wait.isZero()) {
