@@ -71,7 +71,8 @@ final class Committer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // commit() answers every caller itself, so nothing but a bug lands here; the thread goes on
                 log.error("Command batch failed outside any command", e);
             } finally {
                 batch.clear();
@@ -81,17 +82,16 @@ final class Committer {
 
     private void commit(List<Pending> batch) {
         List<Done> done = new ArrayList<>(batch.size());
-        TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
+        TransactionStatus transaction = null;
         try {
+            transaction = transactions.getTransaction(new DefaultTransactionDefinition());
             for (Pending pending : batch) {
                 local.dispatch(pending.command(), (message, result) -> done.add(new Done(pending, result)));
             }
             transactions.commit(transaction);
         } catch (RuntimeException | Error e) {
-            if (!transaction.isCompleted()) {
-                transactions.rollback(transaction);
-            }
-            lostBatch.run();
+            rollBackQuietly(transaction, e);
+            forgetLostState(e);
             // Nothing of the batch is stored: refused commands keep their reason, the rest get the failure.
             CommandResultMessage<?> failed = GenericCommandResultMessage.asCommandResultMessage(e);
             done.forEach(each -> report(each.pending(), each.result().isExceptional() ? each.result() : failed));
@@ -101,7 +101,31 @@ final class Committer {
         done.forEach(each -> report(each.pending(), each.result()));
     }
 
+    private void forgetLostState(Throwable cause) {
+        try {
+            lostBatch.run();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The batch's callers hear of the first failure, whatever the rollback then does. */
+    private void rollBackQuietly(TransactionStatus transaction, Throwable cause) {
+        if (transaction == null || transaction.isCompleted()) {
+            return;
+        }
+        try {
+            transactions.rollback(transaction);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     private static void report(Pending pending, CommandResultMessage<?> result) {
-        pending.callback().onResult(pending.command(), result);
+        try {
+            pending.callback().onResult(pending.command(), result);
+        } catch (RuntimeException e) {
+            log.error("A command's caller failed to take its result", e);
+        }
     }
 }

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -38,6 +43,7 @@ class GroupCommitCommandBusIntegrationTest {
     private final CountDownLatch holding = new CountDownLatch(1);
     private final CountDownLatch held = new CountDownLatch(1);
     private final AtomicInteger lostBatches = new AtomicInteger();
+    private final AtomicBoolean beginFails = new AtomicBoolean();
     private DataSourceTransactionManager transactions;
     private JdbcTemplate jdbc;
     private GroupCommitCommandBus bus;
@@ -58,7 +64,26 @@ class GroupCommitCommandBusIntegrationTest {
                 .transactionManager(new SavepointTransactionManager(transactions))
                 .build();
         local.subscribe(Write.class.getName(), message -> write((Write) message.getPayload()));
-        bus = new GroupCommitCommandBus(local, AnnotationRoutingStrategy.defaultStrategy(), transactions,
+        PlatformTransactionManager batches = new PlatformTransactionManager() {
+            @Override
+            public TransactionStatus getTransaction(TransactionDefinition definition) {
+                if (beginFails.getAndSet(false)) {
+                    throw new CannotCreateTransactionException("no connection (test)");
+                }
+                return transactions.getTransaction(definition);
+            }
+
+            @Override
+            public void commit(TransactionStatus status) {
+                transactions.commit(status);
+            }
+
+            @Override
+            public void rollback(TransactionStatus status) {
+                transactions.rollback(status);
+            }
+        };
+        bus = new GroupCommitCommandBus(local, AnnotationRoutingStrategy.defaultStrategy(), batches,
                 committers, 64, lostBatches::incrementAndGet);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
@@ -137,6 +162,18 @@ class GroupCommitCommandBusIntegrationTest {
             assertThatThrownBy(inFailedBatch::join).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
         }
         assertThat(committed("c", 3)).isFalse();
+        assertThat(lostBatches).hasValue(1);
+    }
+
+    @Test
+    void whenNoTransactionCanBeginTheCallersHearOfItAndTheCommitterGoesOn() throws Exception {
+        beginFails.set(true);
+        var failed = gateway.send(new Write("x", 1, null));
+        assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(CannotCreateTransactionException.class);
+
+        assertThat(gateway.send(new Write("x", 2, null)).get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(committed("x", 2)).isTrue();
         assertThat(lostBatches).hasValue(1);
     }
 
