@@ -40,7 +40,11 @@ class ProjectionTransactionIntegrationTest extends KeelIntegrationTest {
                 .expectStatus().is5xxServerError()
                 .expectBody()
                 .jsonPath("$.components.eventProcessors.details['transaction-probe'].failingSegments['0'].error")
-                .value(error -> assertThat((String) error).contains("Probe told to fail for " + sku)));
+                .isEqualTo("IllegalStateException")
+                .jsonPath("$.components.eventProcessors.details['transaction-probe'].failingSegments['0'].errorId")
+                .isNotEmpty());
+        web.get().uri("/actuator/health").exchange().expectBody(String.class)
+                .value(health -> assertThat(health).as("public: no message, no data").doesNotContain(sku));
         assertThat(probe.rowsFor(productId)).as("the handler's insert rolled back").isZero();
         assertThat(tokenCovers(eventIndex)).as("the token did not move past the event").isFalse();
 
