@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Mails verification and reset links. A side effect: never replayed, and sent at most once per event
  * (a redelivered event finds its id in {@code sent_mail}). The link's token is made here, mailed, and
  * only its hash kept; if the batch fails after sending, the retry sends a new link and the first one
- * never worked.
+ * never worked. Batches hold one event ({@link AccountMailConfiguration}), so that is the failing mail
+ * alone.
  */
 @Component
 @ProcessingGroup(AccountMail.GROUP)
