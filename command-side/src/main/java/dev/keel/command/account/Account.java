@@ -241,6 +241,12 @@ class Account {
         reset = null;
     }
 
+    /** A reset link asked for before a deliberate change of password no longer works. */
+    @EventSourcingHandler
+    void on(PasswordChanged event) {
+        reset = null;
+    }
+
     @EventSourcingHandler
     void on(ProfileChanged event) {
         displayName = event.displayName();

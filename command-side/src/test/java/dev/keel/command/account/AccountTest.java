@@ -5,9 +5,12 @@ import dev.keel.api.account.AccountLockedOut;
 import dev.keel.api.account.AccountRegistered;
 import dev.keel.api.account.EmailVerificationRequested;
 import dev.keel.api.account.EmailVerified;
+import dev.keel.api.account.FirebaseUserLinked;
 import dev.keel.api.account.LoginFailed;
 import dev.keel.api.account.LoginSucceeded;
 import dev.keel.api.account.PasswordChanged;
+import dev.keel.api.account.PasswordReset;
+import dev.keel.api.account.PasswordResetRequested;
 import dev.keel.api.account.Role;
 import dev.keel.api.account.SessionId;
 import dev.keel.api.account.SessionRefreshed;
@@ -15,9 +18,11 @@ import dev.keel.api.account.SessionRevocationReason;
 import dev.keel.api.account.SessionRevoked;
 import dev.keel.api.account.SignInMethod;
 import dev.keel.command.account.AccountCommands.ChangePassword;
+import dev.keel.command.account.AccountCommands.LinkFirebaseUser;
 import dev.keel.command.account.AccountCommands.RecordLogin;
 import dev.keel.command.account.AccountCommands.RefreshSession;
 import dev.keel.command.account.AccountCommands.RegisterAccount;
+import dev.keel.command.account.AccountCommands.ResetPassword;
 import dev.keel.command.account.AccountCommands.VerifyEmail;
 import dev.keel.command.claim.UniqueClaims;
 import dev.keel.command.rejection.CommandRejected;
@@ -110,6 +115,34 @@ class AccountTest {
     }
 
     @Test
+    void aResetLinkAskedForBeforeAPasswordChangeNoLongerWorks() {
+        UUID reset = UUID.randomUUID();
+        fixture.given(registered(), resetRequested(reset), new PasswordChanged(accountId))
+                .when(new ResetPassword(accountId, reset, "new-hash", NOW))
+                .expectException(CommandRejected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aResetProvesTheAddressOfAnAccountThatNeverVerifiedIt() {
+        UUID reset = UUID.randomUUID();
+        fixture.given(registered(), verificationRequested(), resetRequested(reset))
+                .when(new ResetPassword(accountId, reset, "new-hash", NOW))
+                .expectEvents(new PasswordReset(accountId, reset), new EmailVerified(accountId, reset));
+    }
+
+    @Test
+    void aFirebaseUserIsLinkedOnlyToAnAccountWhoseAddressWasProven() {
+        fixture.given(registered(), verificationRequested())
+                .when(new LinkFirebaseUser(accountId, "uid-1"))
+                .expectException(CommandRejected.class)
+                .expectNoEvents();
+        fixture.given(registered(), verificationRequested(), new EmailVerified(accountId, verification))
+                .when(new LinkFirebaseUser(accountId, "uid-1"))
+                .expectEvents(new FirebaseUserLinked(accountId, "uid-1"));
+    }
+
+    @Test
     void theFifthFailedLoginInARowLocksTheAccountForAMinute() {
         fixture.given(registered(), failed(1), failed(2), failed(3), failed(4))
                 .when(login(false, NOW))
@@ -193,6 +226,10 @@ class AccountTest {
     private AccountRegistered registered() {
         return new AccountRegistered(accountId, "Ada@Example.test", "Ada", Set.of(Role.CUSTOMER), SignInMethod.PASSWORD,
                 false);
+    }
+
+    private PasswordResetRequested resetRequested(UUID requestId) {
+        return new PasswordResetRequested(accountId, "Ada@Example.test", "Ada", requestId, NOW.plus(Duration.ofHours(1)));
     }
 
     private EmailVerificationRequested verificationRequested() {
