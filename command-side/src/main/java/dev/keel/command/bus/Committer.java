@@ -14,6 +14,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** One thread, one open transaction at a time, as many waiting commands in it as there are. */
@@ -34,6 +35,7 @@ final class Committer {
     private final Runnable lostBatch;
     private final Thread thread;
     private volatile boolean stopping;
+    private boolean closed;
 
     Committer(String name, SimpleCommandBus local, PlatformTransactionManager transactions, int maxBatch,
               Runnable lostBatch) {
@@ -45,8 +47,16 @@ final class Committer {
     }
 
     @SuppressWarnings("unchecked")
-    boolean offer(CommandMessage<?> command, CommandCallback<?, ?> callback) {
-        return !stopping && queue.offer(new Pending(command, (CommandCallback<Object, Object>) callback));
+    synchronized boolean offer(CommandMessage<?> command, CommandCallback<?, ?> callback) {
+        return !stopping && !closed && queue.offer(new Pending(command, (CommandCallback<Object, Object>) callback));
+    }
+
+    /** Takes no more commands; returns those that came in after the committer's last look at the queue. */
+    private synchronized List<Pending> close() {
+        closed = true;
+        List<Pending> late = new ArrayList<>();
+        queue.drainTo(late);
+        return late;
     }
 
     void stop() {
@@ -58,6 +68,16 @@ final class Committer {
     }
 
     private void run() {
+        try {
+            runUntilStopped();
+        } finally {
+            var shuttingDown = GenericCommandResultMessage.asCommandResultMessage(
+                    new RejectedExecutionException("The command bus is shutting down"));
+            close().forEach(late -> report(late, shuttingDown));
+        }
+    }
+
+    private void runUntilStopped() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (!stopping || !queue.isEmpty()) {
             try {
