@@ -6,14 +6,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Data keys in {@code personal_data_key}, wrapped with the master key. A new key is written in the
- * transaction of the events it encrypts, and cached only after that commits: a rolled-back key can
- * never have encrypted a stored event. Concurrent first events of one person agree on one key (the
+ * transaction of the events it encrypts and is never cached by that transaction, not even after it
+ * commits: the command that created it may have rolled back to its savepoint inside a batch that
+ * committed (the group-commit bus), taking the row with it. Later transactions read it from the table.
+ * Keys read in a transaction are cached once it commits. Concurrent first events of one person agree on one key (the
  * second insert waits on the first and then reads its key).
  *
  * <p>Unwrapped keys are cached per node; {@link #erase} clears this node's cache only, so erasure on
@@ -26,6 +30,8 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
     private final JdbcClient jdbc;
     private final MasterKey master;
     private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
+    /** Transaction resource: the subjects whose keys the current transaction created. */
+    private final Object createdHere = new Object();
 
     JdbcPersonalDataKeys(JdbcClient jdbc, MasterKey master) {
         this.jdbc = jdbc;
@@ -65,6 +71,7 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
                         ON CONFLICT (subject_id) DO NOTHING""")
                 .params(subjectId, wrapped)
                 .update();
+        createdInThisTransaction().add(subjectId);
         return find(subjectId).orElseThrow(() -> new IllegalStateException("The data key of " + subjectId
                 + " vanished while it was created"));
     }
@@ -74,12 +81,35 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
             cache(subjectId, key);
             return;
         }
+        if (createdInThisTransaction().contains(subjectId)) {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 cache(subjectId, key);
             }
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> createdInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashSet<>();
+        }
+        var created = (Set<String>) TransactionSynchronizationManager.getResource(createdHere);
+        if (created == null) {
+            Set<String> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(createdHere, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(createdHere);
+                }
+            });
+            created = fresh;
+        }
+        return created;
     }
 
     private void cache(String subjectId, SecretKey key) {
