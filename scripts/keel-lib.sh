@@ -12,7 +12,9 @@ find_jdk() {
   fi
   candidates+=(/usr/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home)
   for home in "${candidates[@]}"; do
-    if [ -n "$home" ] && [ -x "$home/bin/java" ] && [ "$(java_major "$home" 2>/dev/null || echo 0)" -ge 25 ] 2>/dev/null; then
+    # javac too: a JRE runs Keel but cannot build it
+    if [ -n "$home" ] && [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] \
+        && [ "$(java_major "$home" 2>/dev/null || echo 0)" -ge 25 ] 2>/dev/null; then
       echo "$home"
       return 0
     fi
@@ -23,7 +25,7 @@ find_jdk() {
 # Exports JAVA_HOME and PATH for a JDK >= 25, or says why not and exits. $1 names the caller in messages.
 use_jdk() {
   if ! JAVA_HOME=$(find_jdk); then
-    echo "$1: no JDK 25 or newer found (looked at JAVA_HOME, java on PATH and /usr/lib/jvm)." >&2
+    echo "$1: no JDK 25 or newer found (looked at JAVA_HOME, java on PATH and /usr/lib/jvm; a JRE is not enough)." >&2
     echo "$1: install one (for example Temurin 25) and/or point JAVA_HOME at it." >&2
     exit 1
   fi
