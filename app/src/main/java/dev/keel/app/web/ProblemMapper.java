@@ -1,5 +1,6 @@
 package dev.keel.app.web;
 
+import dev.keel.command.idempotency.IdempotencyKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -12,6 +13,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -19,6 +22,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -44,8 +49,8 @@ public class ProblemMapper {
         return switch (error) {
             case WebExchangeBindException e -> invalidFields(e.getFieldErrors());
             case HandlerMethodValidationException e -> invalidParameters(e);
-            case MissingRequestValueException e -> problem(HttpStatus.BAD_REQUEST, "missing-" + e.getLabel(),
-                    "Required " + e.getLabel() + " '" + e.getName() + "' is missing");
+            case MissingRequestValueException e -> withField(problem(HttpStatus.BAD_REQUEST, missingType(e),
+                    "Required " + e.getLabel() + " '" + e.getName() + "' is missing"), e.getName());
             case ServerWebInputException e -> fromInput(e);
             case AccessDeniedException e -> problem(HttpStatus.FORBIDDEN, "forbidden",
                     "Your roles do not allow this request");
@@ -73,14 +78,22 @@ public class ProblemMapper {
                     "Unknown field '" + path(unknown) + "'"), path(unknown));
             case InvalidFormatException format -> withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
                     "Field '" + path(format) + "' has an invalid value: " + format.getValue()), path(format));
+            case MismatchedInputException mismatch when mismatch.getPath().isEmpty() ->
+                    problem(HttpStatus.BAD_REQUEST, "invalid-body", "The body must be a JSON object");
             case MismatchedInputException mismatch -> withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
                     "Field '" + path(mismatch) + "' must be " + typeName(mismatch.getTargetType())), path(mismatch));
             case DatabindException bind when bind.getCause() instanceof IllegalArgumentException invalid ->
                     withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
                             "Field '" + path(bind) + "' is invalid: " + invalid.getMessage()), path(bind));
+            case InputCoercionException range when !range.getPath().isEmpty() ->
+                    withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
+                            "Field '" + path(range) + "' is out of range"), path(range));
             case StreamReadException malformed -> problem(HttpStatus.BAD_REQUEST, "malformed-json",
                     "The body is not valid JSON: " + malformed.getOriginalMessage());
-            case null, default -> problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getReason());
+            case null, default -> e.getMethodParameter() != null && !isBody(e.getMethodParameter())
+                    ? withField(problem(HttpStatus.BAD_REQUEST, "invalid-field", "'" + parameterName(e.getMethodParameter())
+                    + "' has an invalid value"), parameterName(e.getMethodParameter()))
+                    : problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getReason());
         };
     }
 
@@ -105,6 +118,14 @@ public class ProblemMapper {
         return problem;
     }
 
+    private static String missingType(MissingRequestValueException e) {
+        return IdempotencyKey.HEADER.equalsIgnoreCase(e.getName()) ? "missing-idempotency-key" : "missing-" + e.getLabel();
+    }
+
+    private static boolean isBody(MethodParameter parameter) {
+        return parameter.hasParameterAnnotation(RequestBody.class);
+    }
+
     /** The name the client used: a request parameter's or header's name, else the Java one. */
     private static String parameterName(MethodParameter parameter) {
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
@@ -114,6 +135,10 @@ public class ProblemMapper {
         RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
         if (header != null && !header.name().isEmpty()) {
             return header.name();
+        }
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        if (variable != null && !variable.name().isEmpty()) {
+            return variable.name();
         }
         return String.valueOf(parameter.getParameterName());
     }
@@ -142,7 +167,7 @@ public class ProblemMapper {
         return problem;
     }
 
-    private static String path(DatabindException e) {
+    private static String path(JacksonException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

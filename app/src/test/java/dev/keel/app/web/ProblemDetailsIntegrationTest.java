@@ -91,8 +91,38 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
-                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
-                        .contains("Idempotency-Key"));
+                .jsonPath("$.type").isEqualTo("/problems/missing-idempotency-key")
+                .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void textThatCannotBeStoredIsNamedAndNothingIsWritten() {
+        createProduct(body("a\\u0000b", "1", "\"EUR\""))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+        createProduct(body("lone \\ud800 surrogate", "1", "\"EUR\""))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void aNumberTooBigForItsFieldIsNamed() {
+        createProduct(body("Big", "100000000000000000000", "\"EUR\""))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("price.amountMinor");
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectSaysSo() {
+        for (String json : new String[]{"[]", "\"x\"", "42"}) {
+            createProduct(json)
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-body");
+        }
     }
 
     @Test
@@ -112,7 +142,8 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
         web.get().uri("/v1/products/not-a-uuid")
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("productId");
     }
 
     @Test
