@@ -66,9 +66,22 @@ class FirebaseSignIn {
         });
     }
 
+    /**
+     * The Firebase user chooses their name freely: keep what a registration would accept (100
+     * characters, no NUL, no unpaired surrogate), else fall back to the email's local part.
+     */
+    static String displayName(String firebaseName, String email) {
+        String name = firebaseName == null ? "" : firebaseName.replace("\u0000", "").strip();
+        if (name.codePointCount(0, name.length()) > 100) {
+            name = name.substring(0, name.offsetByCodePoints(0, 100));
+        }
+        boolean wellFormed = name.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+        return name.isEmpty() || !wellFormed ? email.split("@")[0] : name;
+    }
+
     private Mono<AccountId> register(ServerWebExchange exchange, FirebaseIdentity identity) {
         String email = identity.email().trim();
-        String name = identity.name() == null || identity.name().isBlank() ? email.split("@")[0] : identity.name();
+        String name = displayName(identity.name(), email);
         var command = new RegisterAccount(AccountId.random(), email, name, null, identity.uid(),
                 true, Set.of(Role.CUSTOMER), UUID.randomUUID(),
                 Instant.now().plus(properties.verificationTtl()));
