@@ -2,6 +2,7 @@ package dev.keel.app.catalog;
 
 import dev.keel.app.KeelIntegrationTest;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import dev.keel.testing.IdentityFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -178,7 +179,24 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
-    void repricingAnUnknownProductIsNotFound() {
+    void anIdOfAnotherKindIsNotFoundEither() {
+        String account = identity.register(IdentityFixtures.uniqueEmail(), IdentityFixtures.PASSWORD, "Not A Product");
+        web.put().uri("/v1/products/{id}/price", account)
+                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("amountMinor", 100, "currency", "EUR"))
+                .exchange()
+                .expectStatus().isNotFound();
+        String product = catalog.createProduct("Not An Account", 100);
+        web.put().uri("/v1/accounts/{id}/roles/STAFF", product)
+                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+        void repricingAnUnknownProductIsNotFound() {
         web.put().uri("/v1/products/{id}/price", UUID.randomUUID())
                 .headers(h -> h.setBearerAuth(tokens.staff()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())

@@ -2,6 +2,7 @@ package dev.keel.command.request;
 
 import dev.keel.command.rejection.CommandRejected;
 import dev.keel.command.rejection.Problems;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -25,6 +26,9 @@ final class CommandProblems {
             }
             case AggregateNotFoundException notFound -> Problems.error(HttpStatus.NOT_FOUND, "not-found",
                     "Nothing exists with id " + notFound.getAggregateIdentifier());
+            // Axon loads events by id alone: an id of another kind of aggregate is not one of these
+            case IncompatibleAggregateException otherKind -> Problems.error(HttpStatus.NOT_FOUND, "not-found",
+                    "Nothing of this kind exists with that id");
             case ConcurrencyException conflict -> concurrentModification();
             case ConflictingModificationException conflict -> concurrentModification();
             case AggregateStreamCreationException conflict -> concurrentModification();
