@@ -1,5 +1,7 @@
 package dev.keel.embedded.elasticsearch;
 
+import dev.keel.embedded.Executables;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class ChildJvm {
     }
 
     static List<String> command(ChildClasspath classpath, Path home, String heap, int httpPort, boolean ephemeral) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(Executables.ownSession());
         command.add(javaBinary());
         command.addAll(FLAGS);
         command.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-cp", classpath.asArgument(), MAIN_CLASS));

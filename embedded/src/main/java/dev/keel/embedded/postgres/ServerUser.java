@@ -1,6 +1,7 @@
 package dev.keel.embedded.postgres;
 
-import java.io.File;
+import dev.keel.embedded.Executables;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The account the PostgreSQL processes run as. PostgreSQL refuses to run as root, so root hands them to
@@ -31,12 +31,13 @@ record ServerUser(String name, int uid, int gid, boolean switched, List<String> 
     }
 
     private static ServerUser detect() {
-        Optional<Path> setpriv = findExecutable("setpriv");
+        Optional<Path> setpriv = Executables.find("setpriv");
         int uid = Accounts.currentUid();
         if (uid != 0) {
             // The parent-death signal stops postgres when this JVM dies, even by SIGKILL
-            List<String> prefix = setpriv.map(p -> List.of(p.toString(), "--pdeathsig=SIGINT")).orElse(List.of());
-            return new ServerUser(System.getProperty("user.name"), uid, -1, false, prefix);
+            List<String> prefix = new ArrayList<>(Executables.ownSession());
+            setpriv.ifPresent(p -> prefix.addAll(List.of(p.toString(), "--pdeathsig=SIGINT")));
+            return new ServerUser(System.getProperty("user.name"), uid, -1, false, List.copyOf(prefix));
         }
         Accounts.Account nobody = Accounts.user("nobody").orElseThrow(() -> new IllegalStateException(
                 "PostgreSQL refuses to run as root, and there is no user 'nobody' in /etc/passwd to run it as."
@@ -45,9 +46,10 @@ record ServerUser(String name, int uid, int gid, boolean switched, List<String> 
         Path tool = setpriv.orElseThrow(() -> new IllegalStateException(
                 "PostgreSQL refuses to run as root, and setpriv (util-linux) is missing, so it cannot be started"
                         + " as 'nobody'. Install util-linux, or run as a non-root user."));
-        List<String> prefix = List.of(tool.toString(), "--reuid=" + nobody.uid(), "--regid=" + gid,
-                "--clear-groups", "--pdeathsig=SIGINT");
-        return new ServerUser(nobody.name(), nobody.uid(), gid, true, prefix);
+        List<String> prefix = new ArrayList<>(Executables.ownSession());
+        prefix.addAll(List.of(tool.toString(), "--reuid=" + nobody.uid(), "--regid=" + gid,
+                "--clear-groups", "--pdeathsig=SIGINT"));
+        return new ServerUser(nobody.name(), nobody.uid(), gid, true, List.copyOf(prefix));
     }
 
     List<String> command(Path executable, String... arguments) {
@@ -97,14 +99,5 @@ record ServerUser(String name, int uid, int gid, boolean switched, List<String> 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Optional<Path> findExecutable(String name) {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin:/bin";
-        return Stream.of(path.split(File.pathSeparator))
-                .filter(folder -> !folder.isBlank())
-                .map(folder -> Path.of(folder, name))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 }
