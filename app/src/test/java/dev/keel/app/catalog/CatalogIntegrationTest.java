@@ -179,6 +179,14 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void publicReadsAnswerHeadToo() {
+        String productId = catalog.createProduct("Headed", 100);
+        catalog.awaitProductVersion(productId, 0);
+        web.head().uri("/v1/products/{id}", productId).exchange().expectStatus().isOk().expectHeader().exists("ETag");
+        web.head().uri("/v1/products?q=headed").exchange().expectStatus().isOk();
+    }
+
+    @Test
     void anIdOfAnotherKindIsNotFoundEither() {
         String account = identity.register(IdentityFixtures.uniqueEmail(), IdentityFixtures.PASSWORD, "Not A Product");
         web.put().uri("/v1/products/{id}/price", account)

@@ -16,7 +16,7 @@ public final class IfMatch {
     }
 
     /**
-     * @return the version in an {@code If-Match} header, or {@code null} when there is none
+     * @return the version in an {@code If-Match} header, or {@code null} when there is none or it is {@code *}
      * @throws ErrorResponseException 400 when it is not a single version entity tag
      */
     public static Long version(String ifMatch) {
@@ -24,6 +24,9 @@ public final class IfMatch {
             return null;
         }
         String tag = ifMatch.trim();
+        if (tag.equals("*")) {
+            return null; // RFC 9110: any current version; a change applies to the current one anyway
+        }
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }

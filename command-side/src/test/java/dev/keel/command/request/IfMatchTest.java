@@ -16,14 +16,15 @@ class IfMatchTest {
     }
 
     @Test
-    void noHeaderMeansNoCheck() {
+    void noHeaderOrAStarMeansNoCheck() {
         assertThat(IfMatch.version(null)).isNull();
         assertThat(IfMatch.version(" ")).isNull();
+        assertThat(IfMatch.version("*")).isNull();
     }
 
     @Test
     void anythingElseIsABadRequest() {
-        assertThatThrownBy(() -> IfMatch.version("*"))
+        assertThatThrownBy(() -> IfMatch.version("\"latest\""))
                 .isInstanceOfSatisfying(ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
     }
