@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Data keys in {@code personal_data_key}, wrapped with the master key. A new key is written in the
  * transaction of the events it encrypts and is never cached by that transaction, not even after it
  * commits: the command that created it may have rolled back to its savepoint inside a batch that
- * committed (the group-commit bus), taking the row with it. Later transactions read it from the table.
- * Keys read in a transaction are cached once it commits. Concurrent first events of one person agree on one key (the
- * second insert waits on the first and then reads its key).
+ * committed (the group-commit bus), taking the row with it. Later transactions read it from the
+ * table. Keys read in a transaction are cached once it commits. Concurrent first events of one person
+ * agree on one key (the second insert waits on the first and then reads its key).
  *
  * <p>Unwrapped keys are cached per node; {@link #erase} clears this node's cache only, so erasure on
  * several nodes must also clear theirs (the erasure feature's job).
