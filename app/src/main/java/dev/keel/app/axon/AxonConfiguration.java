@@ -27,14 +27,16 @@ class AxonConfiguration {
 
     /**
      * Jackson 3's default validator rejects the {@code Object} context inside {@code ReplayToken},
-     * which stops a processor on reset. Allow Axon's and Keel's own types only.
+     * which stops a processor on reset. Allow Axon's and Keel's own types only. Metadata is read
+     * by {@link MetaDataReader}.
      */
     @Bean
     Jackson3SerializerCustomizer polymorphicTypesOfAxonAndKeel() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .allowIfSubType("dev.keel.")
-                .build());
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("dev.keel.")
+                        .build())
+                .addModule(MetaDataReader.module());
     }
 
     /**
