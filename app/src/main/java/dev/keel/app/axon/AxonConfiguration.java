@@ -27,16 +27,14 @@ class AxonConfiguration {
 
     /**
      * Jackson 3's default validator rejects the {@code Object} context inside {@code ReplayToken},
-     * which stops a processor on reset. Allow Axon's and Keel's own types only. Metadata is read
-     * by {@link MetaDataReader}.
+     * which stops a processor on reset. Allow Axon's and Keel's own types only.
      */
     @Bean
     Jackson3SerializerCustomizer polymorphicTypesOfAxonAndKeel() {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                        .allowIfSubType("org.axonframework.")
-                        .allowIfSubType("dev.keel.")
-                        .build())
-                .addModule(MetaDataReader.module());
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("dev.keel.")
+                .build());
     }
 
     /**
