@@ -61,11 +61,30 @@ record ServerUser(String name, int uid, int gid, boolean switched, List<String> 
 
     /** Makes a data directory PostgreSQL accepts: owned by the server user, closed to everyone else. */
     void own(Path dataDirectory) throws IOException {
+        requireOwnCluster(dataDirectory);
         if (switched) {
             Files.setAttribute(dataDirectory, "unix:uid", uid);
             Files.setAttribute(dataDirectory, "unix:gid", gid);
         }
         Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /**
+     * A cluster initialised by another account (Keel run as root once, then as a user, or the other
+     * way round) cannot be served by this one: say so, and how to hand it over, before PostgreSQL
+     * fails on a file it may not read.
+     */
+    private void requireOwnCluster(Path dataDirectory) throws IOException {
+        Path version = dataDirectory.resolve("PG_VERSION");
+        if (!Files.exists(version)) {
+            return;
+        }
+        int owner = (Integer) Files.getAttribute(version, "unix:uid");
+        if (owner != uid) {
+            throw new IllegalStateException(("The PostgreSQL data in %s belongs to uid %d, but the server runs as '%s'"
+                    + " (uid %d) here: was Keel run as another user before? Run it as that user again, or hand the"
+                    + " data over with: chown -R %d %s").formatted(dataDirectory, owner, name, uid, uid, dataDirectory));
+        }
     }
 
     /** Fails, naming the folders and the fix, when this user cannot get to {@code path}. */

@@ -119,6 +119,18 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void explainsThatAClusterOfAnotherUserCannotBeServed() throws IOException {
+        assumeTrue(ROOT, "only root can make files of another user");
+        Path data = Files.createDirectory(temp.resolve("someone-elses"));
+        Path version = Files.writeString(data.resolve("PG_VERSION"), "18\n");
+        Files.setAttribute(version, "unix:uid", 4242);
+
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().dataDirectory(data).start())
+                .hasMessageContaining("belongs to uid 4242")
+                .hasMessageContaining("chown -R");
+    }
+
+    @Test
     void explainsWhichFolderKeepsTheServerUserOut() throws IOException {
         assumeTrue(ROOT, "only root runs the server as another user, who may be locked out");
         Path locked = Files.createDirectory(temp.resolve("locked"), PosixFilePermissions.asFileAttribute(
