@@ -1,14 +1,23 @@
 package dev.keel.app.account;
 
+import dev.keel.api.account.SessionRefreshed;
+import dev.keel.api.account.SessionRevocationReason;
+import dev.keel.api.account.SessionRevoked;
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.Concurrently;
 import dev.keel.testing.IdentityFixtures.Session;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +30,11 @@ import static org.awaitility.Awaitility.await;
 
 /** Staying signed in: rotation, theft detection, listing and ending sessions. */
 class SessionIntegrationTest extends KeelIntegrationTest {
+
+    private static final int RACE_ROUNDS = 10;
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void aRefreshRotatesTheRefreshTokenAndKeepsTheSession() {
@@ -61,6 +75,50 @@ class SessionIntegrationTest extends KeelIntegrationTest {
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-refresh-token");
         awaitSessions(legitimate, 0);
+    }
+
+    /**
+     * The same refresh token twice at once is the reuse the rotation exists to catch: one caller gets
+     * new tokens, the other is told of the reuse, and the session ends for both.
+     */
+    @Test
+    void twoRefreshesWithOneTokenAtOnceGiveOneNewTokenPairAndRevokeTheSession() {
+        String email = uniqueEmail();
+        String accountId = identity.register(email, PASSWORD, "Double Tap");
+        List<String> sessionIds = new ArrayList<>();
+        String accessToken = null;
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            Session session = identity.login(email, PASSWORD, newDevice());
+            sessionIds.add(session.sessionId());
+
+            List<EntityExchangeResult<Map>> answers = Concurrently.run(2, i ->
+                    identity.refreshAttempt(session.refreshToken(), session.deviceId()).expectBody(Map.class).returnResult());
+
+            assertThat(answers).extracting(answer -> answer.getStatus().value()).as("round %d", round)
+                    .containsExactlyInAnyOrder(200, 401);
+            int winner = answers.getFirst().getStatus().value() == 200 ? 0 : 1;
+            Map<?, ?> refreshed = answers.get(winner).getResponseBody();
+            assertThat(refreshed.get("sessionId")).isEqualTo(session.sessionId());
+            assertThat(refreshed.get("refreshToken")).isNotEqualTo(session.refreshToken());
+            assertThat(answers.get(1 - winner).getResponseBody().get("type")).isEqualTo("/problems/refresh-token-reused");
+            identity.refreshAttempt((String) refreshed.get("refreshToken"), session.deviceId())
+                    .expectStatus().isUnauthorized()
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-refresh-token");
+            accessToken = (String) refreshed.get("accessToken");
+        }
+
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        eventStore.readEvents(accountId).forEachRemaining(events::add);
+        assertThat(events).filteredOn(event -> event.getPayload() instanceof SessionRefreshed)
+                .extracting(event -> ((SessionRefreshed) event.getPayload()).sessionId().toString())
+                .as("one refresh a session").containsExactlyElementsOf(sessionIds);
+        assertThat(events).filteredOn(event -> event.getPayload() instanceof SessionRevoked)
+                .extracting(event -> (SessionRevoked) event.getPayload())
+                .allSatisfy(revoked -> assertThat(revoked.reason()).isEqualTo(SessionRevocationReason.REFRESH_TOKEN_REUSED))
+                .extracting(revoked -> revoked.sessionId().toString())
+                .containsExactlyElementsOf(sessionIds);
+        String stillValid = accessToken;
+        await().atMost(Duration.ofSeconds(20)).until(() -> sessions(stillValid).isEmpty());
     }
 
     @Test
@@ -145,7 +203,11 @@ class SessionIntegrationTest extends KeelIntegrationTest {
     }
 
     private List<?> sessions(Session as) {
-        return (List<?>) web.get().uri("/v1/me/sessions").headers(h -> h.setBearerAuth(as.accessToken())).exchange()
+        return sessions(as.accessToken());
+    }
+
+    private List<?> sessions(String accessToken) {
+        return (List<?>) web.get().uri("/v1/me/sessions").headers(h -> h.setBearerAuth(accessToken)).exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("sessions");
     }
