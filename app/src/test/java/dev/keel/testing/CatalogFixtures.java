@@ -47,6 +47,19 @@ public class CatalogFixtures {
                 .get("productId").toString();
     }
 
+    /** Changes the price as STAFF, only if the product is at {@code version}; returns the new version. */
+    public long reprice(String productId, long version, long amountMinor) {
+        return ((Number) web.put().uri("/v1/products/{id}/price", productId)
+                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("If-Match", "\"" + version + "\"")
+                .bodyValue(Map.of("amountMinor", amountMinor, "currency", "EUR"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody()
+                .get("version")).longValue();
+    }
+
     /** Waits until the product table serves the product at {@code version} or later. */
     public void awaitProductVersion(String productId, long version) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -1,0 +1,147 @@
+package dev.keel.app.axon;
+
+import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.DeadLetterProbe;
+import dev.keel.testing.IdentityFixtures.Session;
+import dev.keel.testing.Processors;
+import dev.keel.testing.ReadModels;
+import dev.keel.testing.TestMail;
+import dev.keel.testing.TransactionProbe;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static dev.keel.testing.IdentityFixtures.PASSWORD;
+import static dev.keel.testing.IdentityFixtures.newDevice;
+import static dev.keel.testing.IdentityFixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery is at least once: a node that dies after writing a batch but before committing its token
+ * gets the same events again. Each processing group is moved back to a plain earlier position (not
+ * a replay, so its handlers cannot tell) and must leave its read model exactly as it was, and send
+ * no mail twice.
+ */
+class RedeliveryIntegrationTest extends KeelIntegrationTest {
+
+    private static final List<String> COVERED = List.of(
+            "product-table", "product-search", "account-table", "session-table", "account-mail");
+
+    @Autowired
+    Processors processors;
+    @Autowired
+    ReadModels readModels;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void everyProcessingGroupIsCoveredHere() {
+        assertThat(processing.eventProcessors().keySet())
+                .as("a new processing group needs a redelivery test here")
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(COVERED.stream(),
+                        Stream.of(TransactionProbe.GROUP, DeadLetterProbe.GROUP)).toList());
+    }
+
+    @Test
+    void theProductTableIsUnchangedByEventsItSeesAgain() {
+        List<String> products = productsWithHistory();
+        assertUnchangedByRedelivery("product-table", products, 2, () -> readModels.productRows(products));
+    }
+
+    @Test
+    void theSearchIndexIsUnchangedByEventsItSeesAgain() {
+        List<String> products = productsWithHistory();
+        assertUnchangedByRedelivery("product-search", products, 2, () -> readModels.searchDocuments(products));
+    }
+
+    @Test
+    void theAccountTableIsUnchangedByEventsItSeesAgain() {
+        String account = accountWithHistory(uniqueEmail());
+        assertUnchangedByRedelivery("account-table", List.of(account), 1, () -> readModels.accountRows(List.of(account)));
+    }
+
+    @Test
+    void theSessionTableIsUnchangedByEventsItSeesAgain() {
+        String account = accountWithHistory(uniqueEmail());
+        assertUnchangedByRedelivery("session-table", List.of(account), 2, () -> readModels.sessionRows(List.of(account)));
+    }
+
+    @Test
+    void noMailIsSentTwiceForAnEventSeenAgain() {
+        String email = uniqueEmail();
+        String account = accountWithHistory(email);
+        assertUnchangedByRedelivery("account-mail", List.of(account), 2, () -> subjects(TestMail.to(email)));
+    }
+
+    private void assertUnchangedByRedelivery(String group, List<String> aggregates, int entries,
+                                             Supplier<List<?>> readModel) {
+        List<Long> positions = processors.positionsOf(aggregates);
+        processors.awaitHandled(group, positions);
+        List<?> before = readModel.get();
+        assertThat(before).as("what the events made of the read model").hasSize(entries);
+
+        processors.redeliverFrom(group, positions.getFirst());
+        processors.awaitHandled(group, positions);
+
+        assertThat(readModel.get()).isEqualTo(before);
+    }
+
+    /** Two products: one created and repriced twice, one created and repriced once. */
+    private List<String> productsWithHistory() {
+        String first = catalog.createProduct("Redelivered kettle", 4_000);
+        String second = catalog.createProduct("Redelivered teapot", 2_500);
+        catalog.reprice(first, 0, 3_500);
+        catalog.reprice(first, 1, 3_000);
+        catalog.reprice(second, 0, 2_000);
+        return List.of(first, second);
+    }
+
+    /**
+     * An account with an event of every kind the account projections handle: registered (and mailed),
+     * verified, renamed, granted a role, two sessions of which one refreshed and one ended, a reset mailed.
+     */
+    private String accountWithHistory(String email) {
+        String accountId = identity.register(email, PASSWORD, "Delivered Once");
+        post("/v1/accounts/email-verification", Map.of("token", TestMail.awaitToken(email, "/verify-email", 1)))
+                .expectStatus().isNoContent();
+        web.patch().uri("/v1/me").headers(h -> h.setBearerAuth(tokens.forUser(accountId, "CUSTOMER")))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("displayName", "Delivered Twice")).exchange()
+                .expectStatus().isNoContent();
+        web.put().uri("/v1/accounts/{id}/roles/ANALYST", accountId).headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).exchange()
+                .expectStatus().isNoContent();
+        Session phone = identity.login(email, PASSWORD, newDevice());
+        Session tablet = identity.login(email, PASSWORD, newDevice());
+        identity.refresh(phone);
+        web.delete().uri("/v1/me/sessions/current").headers(h -> h.setBearerAuth(tablet.accessToken())).exchange()
+                .expectStatus().isNoContent();
+        post("/v1/password-resets", Map.of("email", email)).expectStatus().isAccepted();
+        TestMail.awaitToken(email, "/reset-password", 1);
+        return accountId;
+    }
+
+
+    private WebTestClient.ResponseSpec post(String path, Object body) {
+        return web.post().uri(path).header("Idempotency-Key", UUID.randomUUID().toString()).bodyValue(body).exchange();
+    }
+
+    private static List<String> subjects(List<MimeMessage> mails) {
+        return mails.stream().map(mail -> {
+            try {
+                return mail.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.keel.testing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.keel.api.catalog.ProductSearchIndex;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whole read-model rows and search documents, every column and field, so a test can say that
+ * something left them exactly as they were.
+ */
+@Component
+public class ReadModels {
+
+    private final JdbcClient jdbc;
+    private final ElasticsearchClient elasticsearch;
+
+    ReadModels(JdbcClient jdbc, ElasticsearchClient elasticsearch) {
+        this.jdbc = jdbc;
+        this.elasticsearch = elasticsearch;
+    }
+
+    /** Rows of the product table as JSON, ordered by product id. */
+    public List<String> productRows(Collection<String> productIds) {
+        return rows("SELECT to_jsonb(p)::text FROM product p WHERE product_id::text IN (:ids) ORDER BY product_id",
+                productIds);
+    }
+
+    public List<String> accountRows(Collection<String> accountIds) {
+        return rows("SELECT to_jsonb(a)::text FROM account a WHERE account_id::text IN (:ids) ORDER BY account_id",
+                accountIds);
+    }
+
+    /** Every session row of these accounts, revoked ones included. */
+    public List<String> sessionRows(Collection<String> accountIds) {
+        return rows("""
+                SELECT to_jsonb(s)::text FROM account_session s WHERE account_id::text IN (:ids)
+                ORDER BY session_id""", accountIds);
+    }
+
+    /** The search documents of these products, in the order of the ids; a product without one is left out. */
+    @SuppressWarnings("rawtypes")
+    public List<Map> searchDocuments(Collection<String> productIds) {
+        try {
+            return elasticsearch.mget(get -> get.index(ProductSearchIndex.ALIAS).ids(List.copyOf(productIds)), Map.class)
+                    .docs().stream()
+                    .filter(doc -> doc.isResult() && doc.result().found())
+                    .map(doc -> doc.result().source())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> rows(String sql, Collection<String> ids) {
+        return jdbc.sql(sql).param("ids", List.copyOf(ids)).query(String.class).list();
+    }
+}
