@@ -1,6 +1,8 @@
 package dev.keel.app.axon;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.Processors;
+import dev.keel.testing.ReadModels;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,48 +12,76 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Boot 4 pitfall 2: Jackson 3 refused to (de)serialize Axon's ReplayToken, so a reset stopped the
- * processor for good. Here a reset stores replay tokens and the replay runs to the end.
+ * processor for good. Here a reset stores replay tokens and the replay runs to the end, and what it
+ * rebuilds is what the events made the first time.
  */
 class ReplayIntegrationTest extends KeelIntegrationTest {
-
-    private static final String GROUP = "product-table";
 
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
+    Processors processors;
+    @Autowired
+    ReadModels readModels;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
-    void resettingTheProductTableRebuildsItFromTheEventStore() {
-        String first = catalog.createProduct("Replayed one", 100);
-        String second = catalog.createProduct("Replayed two", 200);
-        catalog.awaitProductVersion(second, 0);
-        catalog.awaitProductVersion(first, 0);
-        var processor = processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+    void resettingTheProductTableRebuildsTheSameRowsFromTheEventStore() {
+        List<String> products = productsWithHistory("Replayed");
+        List<Long> positions = processors.positionsOf(products);
+        processors.awaitHandled("product-table", positions);
+        List<String> before = readModels.productRows(products);
+        var processor = processing.eventProcessor("product-table", StreamingEventProcessor.class).orElseThrow();
 
         processor.shutDown();
         processor.resetTokens();
-        assertThat(productRows(first, second)).as("the reset handler empties the table").isZero();
+        assertThat(readModels.productRows(products)).as("the reset handler empties the table").isEmpty();
         assertThat(jdbc.sql("SELECT DISTINCT token_type FROM token_entry WHERE processor_name = ?")
-                .param(GROUP).query(String.class).list())
+                .param("product-table").query(String.class).list())
                 .containsExactly("org.axonframework.eventhandling.ReplayToken");
         processor.start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.processingStatus().isEmpty()
-                && !processor.isReplaying()
-                && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
-        assertThat(productRows(first, second)).isEqualTo(2);
+        processors.awaitHandled("product-table", positions);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying());
+        assertThat(readModels.productRows(products)).isEqualTo(before);
         assertThat(processor.processingStatus().values()).noneMatch(EventTrackerStatus::isErrorState);
     }
 
-    private long productRows(String... ids) {
-        return jdbc.sql("SELECT count(*) FROM product WHERE product_id::text IN (:ids)")
-                .param("ids", List.of(ids)).query(Long.class).single();
+    @Test
+    void resettingTheSearchIndexRebuildsTheSameDocuments() {
+        String word = "rl" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> products = productsWithHistory("Replayed " + word);
+        List<Long> positions = processors.positionsOf(products);
+        processors.awaitHandled("product-search", positions);
+        List<Map> before = readModels.searchDocuments(products);
+        assertThat(before).hasSize(products.size());
+
+        processors.replay("product-search");
+
+        processors.awaitHandled("product-search", positions);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processors.isReplaying("product-search"));
+        assertThat(readModels.searchDocuments(products)).isEqualTo(before);
+        web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).build()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(products.size());
+    }
+
+    /** Three products; the first repriced twice, the second once, the third never. */
+    private List<String> productsWithHistory(String name) {
+        List<String> products = List.of(catalog.createProduct(name + " one", 100),
+                catalog.createProduct(name + " two", 200), catalog.createProduct(name + " three", 300));
+        catalog.reprice(products.get(0), 0, 90);
+        catalog.reprice(products.get(0), 1, 80);
+        catalog.reprice(products.get(1), 0, 190);
+        return products;
     }
 }
