@@ -1,14 +1,15 @@
 package dev.keel.app.account;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.Concurrently;
 import dev.keel.testing.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,44 +59,59 @@ class RegistrationIntegrationTest extends KeelIntegrationTest {
     @Test
     void parallelRegistrationsOfOneEmailMakeExactlyOneAccount() {
         String email = uniqueEmail();
-        var statuses = Flux.range(0, 6)
-                .parallel(6).runOn(Schedulers.boundedElastic())
-                .map(i -> identity.registration(email, PASSWORD, "Racer " + i).returnResult(Map.class).getStatus().value())
-                .sequential().collectList().block();
+        long before = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
 
-        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(statuses).filteredOn(status -> status == 409).hasSize(5);
+        List<EntityExchangeResult<Map>> answers = Concurrently.run(6, i ->
+                identity.registration(email, PASSWORD, "Racer " + i).expectBody(Map.class).returnResult());
+
+        assertThat(answers).extracting(answer -> answer.getStatus().value())
+                .containsExactlyInAnyOrder(201, 409, 409, 409, 409, 409);
+        assertThat(answers).filteredOn(answer -> answer.getStatus().value() == 409)
+                .allSatisfy(answer -> assertThat(answer.getResponseBody().get("type"))
+                        .isEqualTo("/problems/email-already-registered"));
+        int winner = answers.indexOf(answers.stream().filter(answer -> answer.getStatus().value() == 201)
+                .findFirst().orElseThrow());
+        String accountId = (String) answers.get(winner).getResponseBody().get("accountId");
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM domain_event_entry
-                        WHERE payload_type = 'dev.keel.api.account.AccountRegistered' AND aggregate_identifier IN (
-                            SELECT owner_id FROM unique_claim WHERE scope = 'account-email')""")
-                .query(Long.class).single()).isPositive();
+                        SELECT aggregate_identifier FROM domain_event_entry
+                        WHERE payload_type = 'dev.keel.api.account.AccountRegistered' AND global_index > ?""")
+                .param(before).query(String.class).list())
+                .as("accounts registered while the six raced").containsExactly(accountId);
+        identity.awaitMe(tokens.forUser(accountId, "CUSTOMER"), me -> me.get("email").equals(email)
+                && me.get("displayName").equals("Racer " + winner));
     }
 
     @Test
-    void aShortPasswordIsRefusedNamingTheField() {
-        identity.registration(uniqueEmail(), "short", "Shorty")
+    void aShortPasswordIsRefusedNamingTheFieldAndTheAddressStaysFree() {
+        String email = uniqueEmail();
+        identity.registration(email, "short", "Shorty")
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/weak-password")
                 .jsonPath("$.errors[0].field").isEqualTo("password")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("at least 10"));
+        identity.register(email, PASSWORD, "Shorty");
     }
 
     @Test
-    void aCommonPasswordIsRefused() {
-        identity.registration(uniqueEmail(), "1234567890", "Common")
+    void aCommonPasswordIsRefusedAndTheAddressStaysFree() {
+        String email = uniqueEmail();
+        identity.registration(email, "1234567890", "Common")
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/weak-password")
+                .jsonPath("$.errors[0].field").isEqualTo("password")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("common passwords"));
+        identity.register(email, PASSWORD, "Common");
     }
 
     @Test
     void anInvalidEmailIsRefusedNamingTheField() {
         identity.registration("not-an-email", PASSWORD, "Nobody")
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("email");
     }
 
     @Test
@@ -103,7 +119,9 @@ class RegistrationIntegrationTest extends KeelIntegrationTest {
         var body = Map.of("email", uniqueEmail(), "password", PASSWORD, "displayName", "Retried");
         web.post().uri("/v1/accounts").bodyValue(body).exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Idempotency-Key"));
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/missing-idempotency-key")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Idempotency-Key"));
 
         String key = UUID.randomUUID().toString();
         Object first = web.post().uri("/v1/accounts").header("Idempotency-Key", key).bodyValue(body).exchange()
@@ -131,7 +149,8 @@ class RegistrationIntegrationTest extends KeelIntegrationTest {
         web.post().uri("/v1/accounts").header("Idempotency-Key", key)
                 .bodyValue(Map.of("email", uniqueEmail(), "password", PASSWORD + " but another", "displayName", "First"))
                 .exchange()
-                .expectStatus().isEqualTo(422);
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/idempotency-key-reused");
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verify(String token) {
