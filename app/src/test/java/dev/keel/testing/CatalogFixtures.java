@@ -1,6 +1,7 @@
 package dev.keel.testing;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,10 +17,12 @@ public class CatalogFixtures {
 
     private final WebTestClient web;
     private final TestTokens tokens;
+    private final JdbcClient jdbc;
 
-    CatalogFixtures(WebTestClient web, TestTokens tokens) {
+    CatalogFixtures(WebTestClient web, TestTokens tokens, JdbcClient jdbc) {
         this.web = web;
         this.tokens = tokens;
+        this.jdbc = jdbc;
     }
 
     public static String uniqueSku() {
@@ -37,8 +40,13 @@ public class CatalogFixtures {
     }
 
     public String createProduct(Map<String, Object> request) {
+        return createProduct(request, tokens.staff());
+    }
+
+    /** Creates a product as the holder of {@code accessToken}, who must be STAFF. */
+    public String createProduct(Map<String, Object> request, String accessToken) {
         return web.post().uri("/v1/products")
-                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .headers(h -> h.setBearerAuth(accessToken))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .bodyValue(request)
                 .exchange()
@@ -58,6 +66,12 @@ public class CatalogFixtures {
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody()
                 .get("version")).longValue();
+    }
+
+    /** How many stored events name this SKU, in any case (product events carry no encrypted fields). */
+    public long eventsNaming(String sku) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE convert_from(payload, 'UTF8') ILIKE ?")
+                .param("%\"" + sku + "\"%").query(Long.class).single();
     }
 
     /** Waits until the product table serves the product at {@code version} or later. */

@@ -2,69 +2,92 @@ package dev.keel.app.web;
 
 import dev.keel.app.KeelIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.keel.testing.CatalogFixtures.productRequest;
 import static dev.keel.testing.CatalogFixtures.uniqueSku;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Bad input gets a 4xx problem naming what is wrong, never a 500. */
 class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
-    void aMissingFieldIsNamed() {
-        createProduct("{\"sku\":\"" + uniqueSku() + "\",\"price\":{\"amountMinor\":1,\"currency\":\"EUR\"}}")
+    void aMissingFieldIsNamedAndNothingIsWritten() {
+        String sku = uniqueSku();
+        createProduct("{\"sku\":\"" + sku + "\",\"price\":{\"amountMinor\":1,\"currency\":\"EUR\"}}")
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/validation-failed")
                 .jsonPath("$.errors[0].field").isEqualTo("name");
+        assertNoEventFor(sku);
     }
 
     @Test
     void aNegativeAmountIsNamedWithItsPath() {
-        createProduct(body("Thing", "-5", "\"EUR\""))
+        String sku = uniqueSku();
+        createProduct(body(sku, "Thing", "-5", "\"EUR\""))
                 .expectStatus().isBadRequest()
                 .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/validation-failed")
                 .jsonPath("$.errors[0].field").isEqualTo("price.amountMinor");
+        assertNoEventFor(sku);
     }
 
     @Test
     void anUnknownCurrencyIsNamed() {
-        createProduct(body("Thing", "5", "\"XYZ\""))
+        String sku = uniqueSku();
+        createProduct(body(sku, "Thing", "5", "\"XYZ\""))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("price.currency")
                 .jsonPath("$.errors[0].message").isEqualTo("must be an ISO 4217 currency code");
+        assertNoEventFor(sku);
     }
 
     @Test
     void anUnknownFieldIsNamed() {
-        createProduct("{\"sku\":\"" + uniqueSku() + "\",\"name\":\"x\",\"colour\":\"red\","
+        String sku = uniqueSku();
+        createProduct("{\"sku\":\"" + sku + "\",\"name\":\"x\",\"colour\":\"red\","
                 + "\"price\":{\"amountMinor\":1,\"currency\":\"EUR\"}}")
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/unknown-field")
                 .jsonPath("$.errors[0].field").isEqualTo("colour");
+        assertNoEventFor(sku);
     }
 
     @Test
     void aFractionalAmountIsRefusedNotRounded() {
-        createProduct(body("Thing", "19.99", "\"EUR\""))
+        String sku = uniqueSku();
+        createProduct(body(sku, "Thing", "19.99", "\"EUR\""))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/invalid-field")
                 .jsonPath("$.errors[0].field").isEqualTo("price.amountMinor");
+        assertNoEventFor(sku);
     }
 
     @Test
     void aWrongTypeIsNamed() {
-        createProduct(body("Thing", "\"lots\"", "\"EUR\""))
+        String sku = uniqueSku();
+        createProduct(body(sku, "Thing", "\"lots\"", "\"EUR\""))
                 .expectStatus().isBadRequest()
                 .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/invalid-field")
                 .jsonPath("$.errors[0].field").isEqualTo("price.amountMinor");
+        assertNoEventFor(sku);
     }
 
     @Test
@@ -76,44 +99,55 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
 
     @Test
     void anOversizedBodyIsRefused() {
-        createProduct(body("x".repeat(70_000), "1", "\"EUR\""))
+        String sku = uniqueSku();
+        createProduct(body(sku, "x".repeat(70_000), "1", "\"EUR\""))
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/payload-too-large");
+        assertNoEventFor(sku);
     }
 
     @Test
-    void aMissingIdempotencyKeyIsNamed() {
+    void aMissingIdempotencyKeyIsNamedAndNothingIsWritten() {
+        String sku = uniqueSku();
         web.post().uri("/v1/products")
                 .headers(h -> h.setBearerAuth(tokens.staff()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body("Thing", "1", "\"EUR\""))
+                .bodyValue(body(sku, "Thing", "1", "\"EUR\""))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/missing-idempotency-key")
                 .jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+        assertNoEventFor(sku);
     }
 
     @Test
     void textThatCannotBeStoredIsNamedAndNothingIsWritten() {
-        createProduct(body("a\\u0000b", "1", "\"EUR\""))
+        String sku = uniqueSku();
+        createProduct(body(sku, "a\\u0000b", "1", "\"EUR\""))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/invalid-field")
                 .jsonPath("$.errors[0].field").isEqualTo("name");
-        createProduct(body("lone \\ud800 surrogate", "1", "\"EUR\""))
+        createProduct(body(sku, "lone \\ud800 surrogate", "1", "\"EUR\""))
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+
+        assertNothingWrittenFor(sku);
     }
 
     @Test
     void aNumberTooBigForItsFieldIsNamed() {
-        createProduct(body("Big", "100000000000000000000", "\"EUR\""))
+        String sku = uniqueSku();
+        createProduct(body(sku, "Big", "100000000000000000000", "\"EUR\""))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/invalid-field")
                 .jsonPath("$.errors[0].field").isEqualTo("price.amountMinor");
+        assertNoEventFor(sku);
     }
 
     @Test
@@ -165,7 +199,8 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
                 .bodyValue("sku=1")
                 .exchange()
                 .expectStatus().isEqualTo(415)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/unsupported-media-type");
     }
 
     @Test
@@ -188,6 +223,30 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /** The event store holds no event naming this SKU. */
+    private void assertNoEventFor(String sku) {
+        assertThat(catalog.eventsNaming(sku)).as("events naming " + sku).isZero();
+    }
+
+    /**
+     * No event, no claim on the SKU, and no row or document: a valid product with the SKU is then
+     * created, and once both read models show it, it is the only thing they hold under that SKU.
+     */
+    private void assertNothingWrittenFor(String sku) {
+        assertNoEventFor(sku);
+        String productId = catalog.createProduct(productRequest(sku, "Written once", 100, "EUR"));
+        catalog.awaitProductVersion(productId, 0);
+        assertThat(jdbc.sql("SELECT product_id::text FROM product WHERE sku = ?").param(sku).query(String.class).list())
+                .containsExactly(productId);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                web.get().uri(uri -> uri.path("/v1/products").queryParam("q", sku).build()).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.total").isEqualTo(1)
+                        .jsonPath("$.items[0].productId").isEqualTo(productId)
+                        .jsonPath("$.items[0].name").isEqualTo("Written once"));
+    }
+
     private WebTestClient.ResponseSpec createProduct(String json) {
         return web.post().uri("/v1/products")
                 .headers(h -> h.setBearerAuth(tokens.staff()))
@@ -197,8 +256,8 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
                 .exchange();
     }
 
-    private static String body(String name, String amountJson, String currencyJson) {
-        return "{\"sku\":\"" + uniqueSku() + "\",\"name\":\"" + name + "\",\"description\":\"\","
+    private static String body(String sku, String name, String amountJson, String currencyJson) {
+        return "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\",\"description\":\"\","
                 + "\"price\":{\"amountMinor\":" + amountJson + ",\"currency\":" + currencyJson + "}}";
     }
 }
