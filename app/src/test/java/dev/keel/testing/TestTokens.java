@@ -8,9 +8,14 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Mints access tokens with Keel's own signing key, as the login endpoint will. */
@@ -42,6 +47,12 @@ public class TestTokens {
                 .expiresAt(now.plus(15, ChronoUnit.MINUTES))
                 .claim("roles", List.of(roles))
                 .build());
+    }
+
+    /** The claims of an access token, read without checking it. */
+    public static Map<?, ?> claims(String jwt) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JsonMapper.builder().build().readValue(payload, Map.class);
     }
 
     public String encode(JwtClaimsSet claims) {

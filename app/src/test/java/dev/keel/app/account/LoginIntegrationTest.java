@@ -4,6 +4,7 @@ import dev.keel.api.account.LoginFailed;
 import dev.keel.api.account.LoginSucceeded;
 import dev.keel.api.metadata.MetadataKeys;
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.TestTokens;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +55,7 @@ class LoginIntegrationTest extends KeelIntegrationTest {
 
         assertThat(session.accountId()).isEqualTo(accountId);
         assertThat(session.refreshToken()).hasSizeGreaterThanOrEqualTo(43);
-        Map<?, ?> claims = claims(session.accessToken());
+        Map<?, ?> claims = TestTokens.claims(session.accessToken());
         assertThat(claims.get("sub")).isEqualTo(accountId);
         assertThat(claims.get("sid")).isEqualTo(session.sessionId());
         assertThat(claims.get("roles")).isEqualTo(List.of("CUSTOMER"));
@@ -190,10 +191,5 @@ class LoginIntegrationTest extends KeelIntegrationTest {
         long start = System.nanoTime();
         identity.loginAttempt(email, password, newDevice()).expectStatus().isUnauthorized();
         return System.nanoTime() - start;
-    }
-
-    static Map<?, ?> claims(String jwt) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
-        return tools.jackson.databind.json.JsonMapper.builder().build().readValue(payload, Map.class);
     }
 }
