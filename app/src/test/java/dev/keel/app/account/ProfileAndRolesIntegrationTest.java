@@ -1,9 +1,15 @@
 package dev.keel.app.account;
 
+import dev.keel.api.account.ProfileChanged;
+import dev.keel.api.account.RoleGranted;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.IdentityFixtures.Session;
+import dev.keel.testing.TestTokens;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +18,9 @@ import static dev.keel.testing.IdentityFixtures.newDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void iSeeAndChangeMyOwnProfileOnly() {
@@ -44,6 +53,9 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
                 .bodyValue(Map.of("displayName", "Second Name")).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/idempotency-key-reused");
+
+        assertThat(profileChanges(me.accountId())).as("the retry and the refused change appended nothing")
+                .containsExactly("First Name");
     }
 
     @Test
@@ -55,13 +67,16 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
                 .bodyValue(Map.of("displayName", " "))
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("displayName");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("displayName");
+        assertThat(profileChanges(me.accountId())).isEmpty();
     }
 
     @Test
     void theConfiguredAdminIsStaffAndGrantsRolesThatTheNextRefreshCarries() {
         Session admin = identity.login(ADMIN_EMAIL, ADMIN_PASSWORD, newDevice());
-        assertThat(LoginIntegrationTest.claims(admin.accessToken()).get("roles")).isEqualTo(List.of("CUSTOMER", "STAFF"));
+        assertThat(TestTokens.claims(admin.accessToken()).get("roles")).isEqualTo(List.of("CUSTOMER", "STAFF"));
         Session analyst = identity.newCustomer();
 
         web.put().uri("/v1/accounts/{id}/roles/ANALYST", analyst.accountId())
@@ -71,7 +86,7 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
                 .expectStatus().isNoContent();
 
         Session refreshed = identity.refresh(analyst);
-        assertThat(LoginIntegrationTest.claims(refreshed.accessToken()).get("roles"))
+        assertThat(TestTokens.claims(refreshed.accessToken()).get("roles"))
                 .isEqualTo(List.of("ANALYST", "CUSTOMER"));
         identity.awaitMe(refreshed.accessToken(), view -> ((List<?>) view.get("roles")).contains("ANALYST"));
     }
@@ -85,6 +100,9 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/forbidden");
+
+        assertThat(events(customer.accountId())).noneMatch(event -> event instanceof RoleGranted);
+        assertThat(TestTokens.claims(identity.refresh(customer).accessToken()).get("roles")).isEqualTo(List.of("CUSTOMER"));
     }
 
     @Test
@@ -93,13 +111,28 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
                 .headers(h -> h.setBearerAuth(tokens.staff()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .exchange()
-                .expectStatus().isBadRequest();
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("role");
     }
 
     @Test
     void aTokenOfNoAccountHasNoProfile() {
         web.get().uri("/v1/me").headers(h -> h.setBearerAuth(tokens.customer()))
                 .exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
+    }
+
+    private List<Object> events(String accountId) {
+        List<Object> payloads = new ArrayList<>();
+        eventStore.readEvents(accountId).forEachRemaining(event -> payloads.add(event.getPayload()));
+        return payloads;
+    }
+
+    private List<String> profileChanges(String accountId) {
+        return events(accountId).stream().filter(event -> event instanceof ProfileChanged)
+                .map(event -> ((ProfileChanged) event).displayName()).toList();
     }
 }
