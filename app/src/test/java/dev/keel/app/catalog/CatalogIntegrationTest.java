@@ -3,10 +3,13 @@ package dev.keel.app.catalog;
 import dev.keel.app.KeelIntegrationTest;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import dev.keel.testing.IdentityFixtures;
+import dev.keel.testing.Processors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class CatalogIntegrationTest extends KeelIntegrationTest {
+
+    @Autowired
+    Processors processors;
 
     @Test
     void staffCreatesAProductThatAnyoneCanRead() {
@@ -62,7 +68,12 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
         catalog.awaitProductVersion(productId, 1);
         web.get().uri("/v1/products/{id}", productId)
                 .exchange()
-                .expectBody().jsonPath("$.price.amountMinor").isEqualTo(6_500);
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.price.amountMinor").isEqualTo(6_500)
+                .jsonPath("$.name").isEqualTo("Rain jacket");
     }
 
     @Test
@@ -84,7 +95,10 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
 
         catalog.awaitProductVersion(productId, 1);
         web.get().uri("/v1/products/{id}", productId).exchange()
-                .expectBody().jsonPath("$.price.amountMinor").isEqualTo(29_000);
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.price.amountMinor").isEqualTo(29_000);
     }
 
     @Test
@@ -99,6 +113,7 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/sku-already-in-use");
+        assertThat(catalog.eventsNaming(sku)).as("only the original's creation").isEqualTo(1);
     }
 
     @Test
@@ -120,6 +135,7 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
 
         web.get().uri(uri -> uri.path("/v1/products").queryParam("q", sku).build())
                 .exchange()
+                .expectStatus().isOk()
                 .expectBody().jsonPath("$.items[0].productId").isEqualTo(first);
     }
 
@@ -150,6 +166,7 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
         web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).queryParam("size", 2)
                         .queryParam("page", 1).build())
                 .exchange()
+                .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.page").isEqualTo(1)
                 .jsonPath("$.items.length()").isEqualTo(1);
@@ -182,29 +199,41 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
     void publicReadsAnswerHeadToo() {
         String productId = catalog.createProduct("Headed", 100);
         catalog.awaitProductVersion(productId, 0);
-        web.head().uri("/v1/products/{id}", productId).exchange().expectStatus().isOk().expectHeader().exists("ETag");
-        web.head().uri("/v1/products?q=headed").exchange().expectStatus().isOk();
+        web.head().uri("/v1/products/{id}", productId).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectBody().isEmpty();
+        web.head().uri("/v1/products?q=headed").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().isEmpty();
     }
 
     @Test
     void anIdOfAnotherKindIsNotFoundEither() {
         String account = identity.register(IdentityFixtures.uniqueEmail(), IdentityFixtures.PASSWORD, "Not A Product");
+        int accountEvents = processors.positionsOf(List.of(account)).size();
         web.put().uri("/v1/products/{id}/price", account)
                 .headers(h -> h.setBearerAuth(tokens.staff()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .bodyValue(Map.of("amountMinor", 100, "currency", "EUR"))
                 .exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
         String product = catalog.createProduct("Not An Account", 100);
         web.put().uri("/v1/accounts/{id}/roles/STAFF", product)
                 .headers(h -> h.setBearerAuth(tokens.staff()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
+
+        assertThat(processors.positionsOf(List.of(account))).hasSize(accountEvents);
+        assertThat(processors.positionsOf(List.of(product))).as("the creation alone").hasSize(1);
     }
 
     @Test
-        void repricingAnUnknownProductIsNotFound() {
+    void repricingAnUnknownProductIsNotFound() {
         web.put().uri("/v1/products/{id}/price", UUID.randomUUID())
                 .headers(h -> h.setBearerAuth(tokens.staff()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
@@ -216,10 +245,12 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
 
     @Test
     void onlyStaffChangeTheCatalog() {
+        String customers = uniqueSku();
+        String anonymous = uniqueSku();
         web.post().uri("/v1/products")
                 .headers(h -> h.setBearerAuth(tokens.customer()))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(productRequest(uniqueSku(), "Not allowed", 100, "EUR"))
+                .bodyValue(productRequest(customers, "Not allowed", 100, "EUR"))
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -227,11 +258,14 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
 
         web.post().uri("/v1/products")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(productRequest(uniqueSku(), "Not signed in", 100, "EUR"))
+                .bodyValue(productRequest(anonymous, "Not signed in", 100, "EUR"))
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/unauthorized");
+
+        assertThat(catalog.eventsNaming(customers)).isZero();
+        assertThat(catalog.eventsNaming(anonymous)).isZero();
     }
 
     private void reprice(String productId, long amountMinor, String ifMatch) {

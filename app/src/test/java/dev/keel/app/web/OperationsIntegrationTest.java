@@ -2,6 +2,11 @@ package dev.keel.app.web;
 
 import dev.keel.app.KeelIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operators and client developers look at first: health and the API description. */
 class OperationsIntegrationTest extends KeelIntegrationTest {
@@ -34,9 +39,20 @@ class OperationsIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
-    void swaggerUiIsServed() {
-        web.get().uri("/swagger-ui.html")
+    void swaggerUiIsServedAndLoadsTheApiDocument() {
+        URI page = web.get().uri("/swagger-ui.html")
                 .exchange()
-                .expectStatus().is3xxRedirection();
+                .expectStatus().is3xxRedirection()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+
+        web.get().uri(page.getPath())
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("swagger-ui"));
+        web.get().uri("/v3/api-docs/swagger-config")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.url").isEqualTo("/v3/api-docs");
     }
 }
