@@ -1,8 +1,11 @@
 package dev.keel.app.account;
 
+import dev.keel.api.account.FirebaseUserLinked;
+import dev.keel.api.account.LoginSucceeded;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.FirebaseStandIn;
 import dev.keel.testing.TestMail;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -11,7 +14,9 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +33,8 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
 
     @Autowired
     FirebaseStandIn firebase;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void aFirstSignInCreatesTheAccountAndTheNextOneFindsIt() {
@@ -63,11 +70,14 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
     @Test
     void anUnverifiedFirebaseEmailDoesNotTakeOverAnExistingAccount() {
         String email = uniqueEmail();
-        identity.register(email, PASSWORD, "Careful");
+        String accountId = identity.register(email, PASSWORD, "Careful");
 
         signIn(firebase.idToken("firebase-" + UUID.randomUUID(), email, false, "Impostor"))
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/email-not-verified");
+        List<Object> events = new ArrayList<>();
+        eventStore.readEvents(accountId).forEachRemaining(event -> events.add(event.getPayload()));
+        assertThat(events).noneMatch(event -> event instanceof FirebaseUserLinked || event instanceof LoginSucceeded);
     }
 
     /** Somebody registers the owner's address with a password of theirs and waits for the owner. */
@@ -89,7 +99,8 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
 
         Map<?, ?> tokens = signIn(owner).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         identity.awaitMe((String) tokens.get("accessToken"), me -> me.get("emailVerified").equals(true));
-        identity.loginAttempt(email, "the squatter's own password 1", newDevice()).expectStatus().isUnauthorized();
+        identity.loginAttempt(email, "the squatter's own password 1", newDevice()).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-credentials");
     }
 
     /** Otherwise a Firebase user with somebody else's unproven address would take the address first. */

@@ -184,7 +184,9 @@ class LoginIntegrationTest extends KeelIntegrationTest {
                 .bodyValue(Map.of("email", uniqueEmail(), "password", PASSWORD))
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("deviceId");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("deviceId");
     }
 
     private long timed(String email, String password) {

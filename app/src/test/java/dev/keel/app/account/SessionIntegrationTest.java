@@ -148,7 +148,7 @@ class SessionIntegrationTest extends KeelIntegrationTest {
         delete(phone, "/v1/me/sessions/" + tablet.sessionId()).expectStatus().isNoContent();
 
         awaitSessions(phone, 1);
-        identity.refreshAttempt(tablet.refreshToken(), tablet.deviceId()).expectStatus().isUnauthorized();
+        assertRefreshRefused(tablet);
         identity.refresh(phone);
     }
 
@@ -161,7 +161,7 @@ class SessionIntegrationTest extends KeelIntegrationTest {
 
         delete(phone, "/v1/me/sessions/current").expectStatus().isNoContent();
 
-        identity.refreshAttempt(phone.refreshToken(), phone.deviceId()).expectStatus().isUnauthorized();
+        assertRefreshRefused(phone);
         identity.refresh(tablet);
     }
 
@@ -174,8 +174,8 @@ class SessionIntegrationTest extends KeelIntegrationTest {
 
         delete(phone, "/v1/me/sessions").expectStatus().isNoContent();
 
-        identity.refreshAttempt(phone.refreshToken(), phone.deviceId()).expectStatus().isUnauthorized();
-        identity.refreshAttempt(tablet.refreshToken(), tablet.deviceId()).expectStatus().isUnauthorized();
+        assertRefreshRefused(phone);
+        assertRefreshRefused(tablet);
     }
 
     @Test
@@ -194,8 +194,16 @@ class SessionIntegrationTest extends KeelIntegrationTest {
 
     @Test
     void sessionsNeedASignedInCaller() {
-        web.get().uri("/v1/me/sessions").exchange().expectStatus().isUnauthorized();
-        web.delete().uri("/v1/me/sessions").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/v1/me/sessions").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/unauthorized");
+        web.delete().uri("/v1/me/sessions").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/unauthorized");
+    }
+
+    private void assertRefreshRefused(Session session) {
+        identity.refreshAttempt(session.refreshToken(), session.deviceId())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-refresh-token");
     }
 
     private WebTestClient.ResponseSpec delete(Session as, String path) {

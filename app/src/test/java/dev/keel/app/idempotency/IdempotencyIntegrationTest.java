@@ -85,7 +85,10 @@ class IdempotencyIntegrationTest extends KeelIntegrationTest {
         String productId = catalog.createProduct("Versioned", 100);
         String key = UUID.randomUUID().toString();
 
-        reprice(staff, key, productId, "\"7\"").expectStatus().isEqualTo(409);
+        reprice(staff, key, productId, "\"7\"").expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/version-conflict")
+                .jsonPath("$.currentVersion").isEqualTo(0);
         reprice(staff, key, productId, "\"0\"").expectStatus().isOk()
                 .expectBody().jsonPath("$.version").isEqualTo(1);
     }
