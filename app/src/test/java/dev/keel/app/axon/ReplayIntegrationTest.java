@@ -70,9 +70,10 @@ class ReplayIntegrationTest extends KeelIntegrationTest {
         processors.awaitHandled("product-search", positions);
         await().atMost(Duration.ofSeconds(60)).until(() -> !processors.isReplaying("product-search"));
         assertThat(readModels.searchDocuments(products)).isEqualTo(before);
-        web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).build()).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.total").isEqualTo(products.size());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).build()).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.total").isEqualTo(products.size()));
     }
 
     /** Three products; the first repriced twice, the second once, the third never. */
