@@ -57,7 +57,7 @@ class EmbeddedServices implements EnvironmentPostProcessor {
             }
             properties.put("spring.datasource.url", pg.jdbcUrl());
             properties.put("spring.datasource.username", pg.username());
-            properties.put("spring.datasource.password", "");
+            properties.put("spring.datasource.password", pg.password());
             log.info("Using the embedded PostgreSQL at " + pg.jdbcUrl() + " (data: " + pg.dataDirectory() + ")");
         }
         if (needElasticsearch) {

@@ -86,6 +86,8 @@ class SeparateNodesIntegrationTest extends KeelIntegrationTest {
                 "--spring.elasticsearch.uris=" + environment.getProperty("spring.elasticsearch.uris")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // Secrets go through the environment, which only the process's own user can read; arguments are public
+        builder.environment().put("KEEL_DB_PASSWORD", environment.getProperty("spring.datasource.password"));
         builder.environment().put("KEEL_JWT_KEYS", signingKeys.toString(false));
         builder.environment().put("KEEL_MASTER_KEY", masterKey.toBase64());
         return builder.start();

@@ -77,7 +77,7 @@ public final class KeelApp implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.put("KEEL_DB_URL", stack.jdbcUrl());
             env.put("KEEL_DB_USER", stack.username());
-            env.put("KEEL_DB_PASSWORD", "");
+            env.put("KEEL_DB_PASSWORD", stack.password());
             env.put("KEEL_ES_URL", stack.elasticsearchUrl());
             env.put("KEEL_JWT_KEYS", jwt.jwkSet());
             env.put("KEEL_ROLES", roles);

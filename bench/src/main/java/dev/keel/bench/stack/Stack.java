@@ -69,6 +69,10 @@ public final class Stack implements AutoCloseable {
         return postgres.username();
     }
 
+    public String password() {
+        return postgres.password();
+    }
+
     public String elasticsearchUrl() {
         return elasticsearch.httpUrl();
     }
@@ -86,6 +90,7 @@ public final class Stack implements AutoCloseable {
     public Connection connect() throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", postgres.username());
+        properties.setProperty("password", postgres.password());
         properties.setProperty("reWriteBatchedInserts", "true");
         return DriverManager.getConnection(postgres.jdbcUrl(), properties);
     }

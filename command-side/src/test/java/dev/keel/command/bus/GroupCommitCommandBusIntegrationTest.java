@@ -51,7 +51,7 @@ class GroupCommitCommandBusIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(), postgres.username(), "");
+        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), postgres.jdbcUrl(), postgres.username(), postgres.password());
         transactions = new DataSourceTransactionManager(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE " + table + " (stream TEXT NOT NULL, n INT NOT NULL, at BIGSERIAL)");
@@ -202,7 +202,7 @@ class GroupCommitCommandBusIntegrationTest {
 
     /** Asked on a connection of its own: only committed rows are visible there. */
     private boolean committed(String stream, int n) {
-        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), "");
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
              var query = connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE stream = ? AND n = ?")) {
             query.setString(1, stream);
             query.setInt(2, n);

@@ -12,12 +12,24 @@ final class Commands {
     private Commands() {}
 
     static String run(List<String> command, Path workingDirectory) {
+        return run(command, workingDirectory, null);
+    }
+
+    /** As {@link #run(List, Path)}, with {@code input} on the command's standard input (never in its arguments). */
+    static String run(List<String> command, Path workingDirectory, String input) {
         try {
-            Process process = new ProcessBuilder(command)
+            var builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .start();
+                    .redirectErrorStream(true);
+            if (input == null) {
+                builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            }
+            Process process = builder.start();
+            if (input != null) {
+                try (var stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exitCode = process.waitFor();
             if (exitCode != 0) {

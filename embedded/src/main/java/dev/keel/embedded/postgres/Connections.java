@@ -17,9 +17,10 @@ final class Connections {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    static Connection open(int port, String database) throws SQLException {
+    static Connection open(int port, String password, String database) throws SQLException {
         var properties = new Properties();
         properties.setProperty("user", Cluster.SUPERUSER);
+        properties.setProperty("password", password);
         // Bounds the wait when whatever holds the port never answers like PostgreSQL
         properties.setProperty("loginTimeout", "2");
         properties.setProperty("ApplicationName", "keel-embedded-postgres");
@@ -38,8 +39,8 @@ final class Connections {
         }
     }
 
-    static Identity identify(int port) throws SQLException {
-        try (Connection connection = open(port, "postgres");
+    static Identity identify(int port, String password) throws SQLException {
+        try (Connection connection = open(port, password, "postgres");
                 var statement = connection.createStatement();
                 var result = statement.executeQuery(
                         "select current_setting('server_version'), current_setting('data_directory')")) {
@@ -48,8 +49,8 @@ final class Connections {
         }
     }
 
-    static void createDatabaseIfMissing(int port, String name) throws SQLException {
-        try (Connection connection = open(port, "postgres");
+    static void createDatabaseIfMissing(int port, String password, String name) throws SQLException {
+        try (Connection connection = open(port, password, "postgres");
                 var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, name);
             try (var result = exists.executeQuery()) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server from the binaries jar on the class path, listening on 127.0.0.1 only, with
- * trust authentication for user {@code postgres} and a database named {@code keel}. When the JVM
+ * a random password (SCRAM-SHA-256) for user {@code postgres} and a database named {@code keel}. When the JVM
  * runs as root, the server runs as {@code nobody}. A shutdown hook, and the kernel when the JVM is killed,
  * stop servers this JVM started.
  */
@@ -25,6 +25,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Cluster cluster;
     private final Postmaster postmaster;
     private final int port;
+    private final String password;
     private final boolean ephemeral;
     private final boolean shared;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -33,6 +34,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.cluster = cluster;
         this.postmaster = running.postmaster();
         this.port = running.port();
+        this.password = running.password();
         this.ephemeral = ephemeral;
         this.shared = shared;
     }
@@ -57,6 +59,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public String username() {
         return Cluster.SUPERUSER;
+    }
+
+    /** The superuser's password, also kept (mode 0600) in the data directory's {@code keel-password}. */
+    public String password() {
+        return password;
     }
 
     public int port() {

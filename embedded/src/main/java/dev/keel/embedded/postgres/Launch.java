@@ -28,10 +28,9 @@ final class Launch {
             var cluster = new Cluster(user, installation, data);
             cluster.prepare();
             boolean created = !cluster.initialized();
-            if (created) {
-                cluster.initialize();
-            }
-            Startup.Running running = Startup.start(cluster, serverSettings(settings));
+            Map<String, String> serverSettings = serverSettings(settings);
+            String password = created ? Credentials.initialize(cluster) : Credentials.ofExisting(cluster, serverSettings);
+            Startup.Running running = Startup.start(cluster, serverSettings, password);
             createDatabase(cluster, running);
             var server = new EmbeddedPostgres(cluster, running, ephemeral, shared);
             Instances.remember(server);
@@ -50,7 +49,7 @@ final class Launch {
 
     private static void createDatabase(Cluster cluster, Startup.Running running) throws SQLException {
         try {
-            Connections.createDatabaseIfMissing(running.port(), EmbeddedPostgres.DATABASE);
+            Connections.createDatabaseIfMissing(running.port(), running.password(), EmbeddedPostgres.DATABASE);
         } catch (SQLException | RuntimeException e) {
             cluster.stop(running.postmaster());
             throw e;
@@ -59,7 +58,7 @@ final class Launch {
 
     private static Map<String, String> serverSettings(Map<String, String> settings) {
         var all = new LinkedHashMap<>(settings);
-        // Loopback only, since authentication is trust; no Unix socket, so no fight over /tmp or /var/run
+        // Loopback only; no Unix socket, so no fight over /tmp or /var/run
         all.put("listen_addresses", "127.0.0.1");
         all.put("unix_socket_directories", "");
         return all;

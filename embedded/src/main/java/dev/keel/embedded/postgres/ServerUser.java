@@ -5,6 +5,7 @@ import dev.keel.embedded.Executables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -67,6 +68,17 @@ record ServerUser(String name, int uid, int gid, boolean switched, List<String> 
             Files.setAttribute(dataDirectory, "unix:gid", gid);
         }
         Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /**
+     * Gives {@code path} itself to the server user. Never through a symbolic link: whoever can write
+     * where the link lies would otherwise have root give them any file of the machine.
+     */
+    void hand(Path path) throws IOException {
+        if (switched) {
+            Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /**

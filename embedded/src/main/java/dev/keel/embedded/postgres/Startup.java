@@ -11,22 +11,23 @@ import java.util.Map;
 /** Starts postgres on a free port and waits until it answers, retrying when another process took the port. */
 final class Startup {
 
-    record Running(Postmaster postmaster, int port, String version) {}
+    record Running(Postmaster postmaster, int port, String version, String password) {}
 
     private static final int ATTEMPTS = 5;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(15);
+    private static final String INVALID_PASSWORD = "28P01";
 
     private Startup() {}
 
-    static Running start(Cluster cluster, Map<String, String> settings) throws IOException {
+    static Running start(Cluster cluster, Map<String, String> settings, String password) throws IOException {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Postmaster postmaster = cluster.start(port, settings);
-            String version = awaitReady(cluster, postmaster, port);
+            String version = awaitReady(cluster, postmaster, port, password);
             if (version != null) {
-                return new Running(postmaster, port, version);
+                return new Running(postmaster, port, version, password);
             }
             String log = postmaster.logTail();
             if (attempt < ATTEMPTS && lockedByPrevious(log) && PreviousServer.awaitExit(cluster.dataDirectory(), LOCK_WAIT)) {
@@ -40,18 +41,21 @@ final class Startup {
     }
 
     /** The server version once our server answers, or null when it exited first. */
-    private static String awaitReady(Cluster cluster, Postmaster postmaster, int port) {
+    private static String awaitReady(Cluster cluster, Postmaster postmaster, int port, String password) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         String lastError = "no answer yet";
         while (!postmaster.awaitExit(POLL)) {
             try {
-                Connections.Identity identity = Connections.identify(port);
+                Connections.Identity identity = Connections.identify(port, password);
                 if (identity.serves(cluster.dataDirectory())) {
                     return identity.version();
                 }
                 lastError = "port taken by the server of " + identity.dataDirectory();
             } catch (SQLException notYet) {
-                lastError = notYet.getMessage();
+                lastError = INVALID_PASSWORD.equals(notYet.getSQLState())
+                        ? notYet.getMessage() + "; if " + Credentials.PASSWORD_FILE + " was changed by hand, delete it"
+                                + " and Keel sets a new password on the next start"
+                        : notYet.getMessage();
             }
             if (System.nanoTime() > deadline) {
                 postmaster.kill();

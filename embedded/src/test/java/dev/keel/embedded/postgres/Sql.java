@@ -13,7 +13,7 @@ final class Sql {
     private Sql() {}
 
     static String query(EmbeddedPostgres server, String sql) {
-        try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                 var statement = connection.createStatement();
                 var result = statement.executeQuery(sql)) {
             return result.next() ? result.getString(1) : null;
@@ -23,7 +23,7 @@ final class Sql {
     }
 
     static void execute(EmbeddedPostgres server, String sql) {
-        try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                 var statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
