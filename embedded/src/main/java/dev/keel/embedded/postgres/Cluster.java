@@ -16,6 +16,12 @@ record Cluster(ServerUser user, Path installation, Path dataDirectory) {
     void prepare() throws IOException {
         user.requireReachable(Binaries.bin(installation, "postgres"),
                 "PostgreSQL binaries (unpacked under java.io.tmpdir)");
+        if (Files.isSymbolicLink(dataDirectory)) {
+            throw new IllegalStateException(("The PostgreSQL data directory %s is a symbolic link (to %s). Keel hands"
+                    + " the data directory to the server user and never through a link, which whoever can write"
+                    + " beside it could point at any file. Give the real path instead.")
+                    .formatted(dataDirectory, Files.readSymbolicLink(dataDirectory)));
+        }
         Files.createDirectories(dataDirectory);
         user.requireReachable(dataDirectory, "data directory");
         user.own(dataDirectory);

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -97,13 +96,13 @@ final class Credentials {
             throw new IllegalStateException(file + " is a symbolic link; Keel reads its password only from a plain"
                     + " file. Delete the link, and Keel sets a new password on the next start.");
         }
-        Optional<String> password = readNoFollow(file).map(String::strip);
-        if (password.isPresent()) {
-            // Tightens a mode loosened by hand (a copy, an archive tool); changes the file itself, never a link
-            Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .setPermissions(PosixFilePermissions.fromString(OWNER_ONLY));
+        Optional<String> password = readNoFollow(file).map(String::strip).filter(p -> !p.isEmpty());
+        if (password.isPresent() && !OWNER_ONLY.equals(PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)))) {
+            // A mode loosened by hand (a copy, an archive tool): a new file, since Java's chmod follows links
+            store(dataDirectory, password.get());
         }
-        return password.filter(p -> !p.isEmpty());
+        return password;
     }
 
     /** Null when it is missing or a link: either way it is replaced. */

@@ -64,10 +64,12 @@ record ServerUser(String name, int uid, int gid, boolean switched, List<String> 
     void own(Path dataDirectory) throws IOException {
         requireOwnCluster(dataDirectory);
         if (switched) {
-            Files.setAttribute(dataDirectory, "unix:uid", uid);
-            Files.setAttribute(dataDirectory, "unix:gid", gid);
+            // Root leaves the mode to initdb, which runs as the server user: Java's chmod follows a link even
+            // when told not to, and postgres itself refuses a data directory open to others
+            hand(dataDirectory);
+        } else {
+            Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
         }
-        Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
     }
 
     /**

@@ -131,6 +131,24 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void neverHandsTheTargetOfALinkToTheServerUser() throws IOException {
+        Path victim = Files.createDirectory(temp.resolve("victim"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Object owner = Files.getAttribute(victim, "unix:uid");
+        Path data = Files.createSymbolicLink(temp.resolve("data"), victim);
+
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().dataDirectory(data).start())
+                .hasMessageContaining(data + " is a symbolic link (to " + victim + ")");
+        if (ROOT) {
+            // Should the link appear after that check, root changes the link itself, not what it points to
+            ServerUser.current().own(data);
+        }
+        assertThat(Files.getAttribute(victim, "unix:uid")).isEqualTo(owner);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim))).isEqualTo("rwxr-xr-x");
+        assertThat(victim).isEmptyDirectory();
+    }
+
+    @Test
     void explainsWhichFolderKeepsTheServerUserOut() throws IOException {
         assumeTrue(ROOT, "only root runs the server as another user, who may be locked out");
         Path locked = Files.createDirectory(temp.resolve("locked"), PosixFilePermissions.asFileAttribute(

@@ -62,16 +62,19 @@ class PasswordAuthenticationTest {
     }
 
     @Test
-    void keepsThePasswordAcrossARestart() {
+    void keepsThePasswordAcrossARestartAndClosesTheFileAgain() throws IOException {
         Path data = temp.resolve("data");
         String password;
         try (var first = EmbeddedPostgres.builder().dataDirectory(data).start()) {
             password = first.password();
             execute(first, "create table note (text varchar)");
         }
+        Path file = data.resolve(Credentials.PASSWORD_FILE);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         try (var second = EmbeddedPostgres.builder().dataDirectory(data).start()) {
             assertThat(second.password()).isEqualTo(password);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             assertThat(query(second, "select count(*) from note")).isEqualTo("0");
             assertThatThrownBy(() -> connect(second, "")).isInstanceOf(SQLException.class);
         }
