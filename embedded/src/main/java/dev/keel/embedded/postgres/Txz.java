@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,9 +29,11 @@ final class Txz {
                 write(tar, entry, target);
             }
         }
-        // Folders must be 0755 whatever the umask: the unprivileged server user reads them too
+        // Folders must be 0755 whatever the umask: the unprivileged server user reads them too. Not through
+        // links: chmod would change what they point to
         try (Stream<Path> paths = Files.walk(target)) {
-            for (Path folder : (Iterable<Path>) paths.filter(Files::isDirectory)::iterator) {
+            Stream<Path> folders = paths.filter(path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS));
+            for (Path folder : (Iterable<Path>) folders::iterator) {
                 Files.setPosixFilePermissions(folder, FOLDER);
             }
         }
