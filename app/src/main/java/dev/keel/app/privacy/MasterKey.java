@@ -34,6 +34,11 @@ public final class MasterKey {
         }
     }
 
+    /** A new random key, for a deployment's {@code KEEL_MASTER_KEY}. */
+    public static MasterKey generate() {
+        return new MasterKey(Aes.randomKey());
+    }
+
     static MasterKey of(byte[] bytes) {
         return new MasterKey(bytes);
     }

@@ -21,6 +21,8 @@ import java.util.UUID;
 /** Where Keel's JWT signing keys come from: configuration, a kept development key, or a fresh one. */
 final class SigningKeys {
 
+    /** The start of the key id of every key Keel generates for development, and of no other. */
+    static final String DEVELOPMENT_KEY_ID = "development-";
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private SigningKeys() {
@@ -48,7 +50,7 @@ final class SigningKeys {
                 Files.createDirectories(file.getParent());
                 Path draft = Files.createTempFile(file.getParent(), "jwt-keys", ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(draft, new JWKSet(generate()).toString(false));
+                Files.writeString(draft, new JWKSet(generate(DEVELOPMENT_KEY_ID + UUID.randomUUID())).toString(false));
                 try {
                     Files.createLink(file, draft); // unlike a rename, a link never replaces a winner
                 } catch (FileAlreadyExistsException anotherNodeWasFirst) {
@@ -65,15 +67,24 @@ final class SigningKeys {
     }
 
     static JWKSet ephemeralKey() {
-        return new JWKSet(generate());
+        return new JWKSet(generate(DEVELOPMENT_KEY_ID + UUID.randomUUID()));
     }
 
-    private static RSAKey generate() {
+    /** A key for a deployment's {@code KEEL_JWT_KEYS}: not marked as a development key. */
+    static JWKSet newDeploymentKey() {
+        return new JWKSet(generate(UUID.randomUUID().toString()));
+    }
+
+    static boolean isDevelopmentKey(RSAKey key) {
+        return key.getKeyID() != null && key.getKeyID().startsWith(DEVELOPMENT_KEY_ID);
+    }
+
+    private static RSAKey generate(String keyId) {
         try {
             return new RSAKeyGenerator(2048)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString())
+                    .keyID(keyId)
                     .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an RSA key", e);

@@ -13,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,19 +31,23 @@ public final class KeelApp implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    /** One per harness run: every launch on the run's database reads what an earlier one encrypted. */
+    private static final String MASTER_KEY = newMasterKey();
 
     private final Process process;
     private final Path logFile;
     private final Path dataDir;
     private final URI base;
+    private final Jwt jwt;
     private final long launchedAt;
     private final Thread killOnExit;
 
-    private KeelApp(Process process, Path logFile, Path dataDir, URI base, long launchedAt) {
+    private KeelApp(Process process, Path logFile, Path dataDir, URI base, Jwt jwt, long launchedAt) {
         this.process = process;
         this.logFile = logFile;
         this.dataDir = dataDir;
         this.base = base;
+        this.jwt = jwt;
         this.launchedAt = launchedAt;
         this.killOnExit = new Thread(process::destroyForcibly, "stop-keel-app");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -80,6 +86,7 @@ public final class KeelApp implements AutoCloseable {
             env.put("KEEL_DB_PASSWORD", stack.password());
             env.put("KEEL_ES_URL", stack.elasticsearchUrl());
             env.put("KEEL_JWT_KEYS", jwt.jwkSet());
+            env.put("KEEL_MASTER_KEY", MASTER_KEY);
             env.put("KEEL_ROLES", roles);
             env.put("KEEL_DATA_DIR", dataDir.toString());
             env.put("PORT", Integer.toString(port));
@@ -87,7 +94,7 @@ public final class KeelApp implements AutoCloseable {
             Process process = builder.start();
             log.info("Keel app '{}' (roles {}) launched as pid {} on port {}, log {}", name, roles, process.pid(), port,
                     logFile);
-            return new KeelApp(process, logFile, dataDir, URI.create("http://127.0.0.1:" + port), launchedAt);
+            return new KeelApp(process, logFile, dataDir, URI.create("http://127.0.0.1:" + port), jwt, launchedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not launch the Keel app: " + e.getMessage(), e);
         }
@@ -124,6 +131,11 @@ public final class KeelApp implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** Health shows its details (processor positions) to STAFF only. */
+    public String staffToken() {
+        return jwt.token("bench", List.of("STAFF"));
     }
 
     public long pid() {
@@ -204,6 +216,12 @@ public final class KeelApp implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", dataDir, e.toString());
         }
+    }
+
+    private static String newMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static int freePort() {

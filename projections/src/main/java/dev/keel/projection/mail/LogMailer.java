@@ -4,17 +4,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local default without a mail server: the mail goes to the log, clearly labelled, with the
- * recipient masked; its text (the link the user needs) is shown as is.
+ * {@code KEEL_MAIL_HOST=log}, the embedded development run's default: the mail goes to the log, clearly
+ * labelled, with the recipient masked; its text (the link the user needs) is shown as is.
  */
 class LogMailer implements Mailer {
+
+    static final String HOST = "log";
 
     private static final Logger log = LoggerFactory.getLogger(LogMailer.class);
 
     @Override
     public void send(String to, String subject, String text) {
         log.info("""
-                MAIL NOT SENT (no KEEL_MAIL_HOST configured); it would have gone to {}
+                MAIL NOT SENT (KEEL_MAIL_HOST=log); it would have gone to {}
                   Subject: {}
                 {}""", mask(to), subject, text.indent(2));
     }

@@ -11,8 +11,9 @@ import org.springframework.util.StringUtils;
 import java.util.Properties;
 
 /**
- * SMTP from {@code KEEL_MAIL_*}. Boot's own mail auto-configuration is not used: it switches on
- * whenever the host property exists, even empty, and Keel's local default has no mail server.
+ * SMTP from {@code KEEL_MAIL_*}; {@code KEEL_MAIL_HOST=log} writes mails to the log instead (the embedded
+ * development run's default), and without a host no mail goes anywhere. Boot's own mail
+ * auto-configuration is not used: it switches on whenever the host property exists, even empty.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailProperties.class)
@@ -23,7 +24,12 @@ class MailConfiguration {
     @Bean
     Mailer mailer(MailProperties properties) {
         if (!StringUtils.hasText(properties.host())) {
-            log.warn("No KEEL_MAIL_HOST: emails (verification and reset links) are written to the log instead");
+            log.warn("No KEEL_MAIL_HOST: verification and reset mails are not sent, and wait (their processor retries)"
+                    + " until it is set: to an SMTP server, or to 'log' to write them, links included, to the log");
+            return new NoMailServer();
+        }
+        if (LogMailer.HOST.equals(properties.host())) {
+            log.warn("KEEL_MAIL_HOST=log: mails, with links that sign their holder in, are written to the log");
             return new LogMailer();
         }
         JavaMailSenderImpl sender = new JavaMailSenderImpl();

@@ -4,7 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param host        SMTP server; empty: mails are written to the log instead (local default)
+ * @param host        SMTP server; {@code log}: mails are written to the log instead (the embedded run's
+ *                    default); empty: mails are not sent and wait until a host is set
  * @param starttls    require STARTTLS
  * @param from        the sender address
  * @param linkBaseUrl where mailed links point (the app's deep link or web page, which posts the token back)
