@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,11 +16,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code ./keel token STAFF [user-id]}: prints an access token signed with the local signing key
- * ({@code KEEL_JWT_KEYS}, else the development key in the data folder), for trying the API by hand.
+ * {@code ./keel token STAFF [user-id]}: prints an access token signed with the development key that
+ * {@code ./keel run} keeps in its data folder, for trying the API by hand. It mints any role at will, so
+ * it refuses every other key: configured ones ({@code KEEL_JWT_KEYS}), and a key file Keel did not
+ * generate for development (a deployment's data folder of older versions kept its real key there).
  */
 public final class DevToken {
 
@@ -31,21 +35,39 @@ public final class DevToken {
             System.err.println("usage: ./keel token ROLE[,ROLE...] [user-id]");
             System.exit(2);
         }
-        List<String> roles = List.of(args[0].toUpperCase(Locale.ROOT).split(","));
-        String subject = args.length > 1 ? args[1] : UUID.randomUUID().toString();
-        System.out.println(sign(signingKey(), subject, roles, System.getenv().getOrDefault("KEEL_JWT_ISSUER", "keel")));
+        try {
+            System.out.println(token(System.getenv(), args));
+        } catch (IllegalStateException refused) {
+            System.err.println("./keel token: " + refused.getMessage());
+            System.exit(1);
+        }
     }
 
-    private static RSAKey signingKey() throws Exception {
-        String configured = System.getenv("KEEL_JWT_KEYS");
+    static String token(Map<String, String> environment, String... args) throws IOException, JOSEException {
+        List<String> roles = List.of(args[0].toUpperCase(Locale.ROOT).split(","));
+        String subject = args.length > 1 ? args[1] : UUID.randomUUID().toString();
+        return sign(signingKey(environment), subject, roles, environment.getOrDefault("KEEL_JWT_ISSUER", "keel"));
+    }
+
+    private static RSAKey signingKey(Map<String, String> environment) throws IOException {
+        String configured = environment.get("KEEL_JWT_KEYS");
         if (configured != null && !configured.isBlank()) {
-            return (RSAKey) SigningKeys.fromJson(configured).getKeys().getFirst();
+            throw new IllegalStateException("KEEL_JWT_KEYS is set. This tool signs only with the development key of"
+                    + " ./keel run, never with configured keys, which sign real users' tokens. On a deployment, sign"
+                    + " in with a STAFF account (KEEL_ADMIN_EMAIL) instead.");
         }
-        Path file = Path.of(System.getenv().getOrDefault("KEEL_DATA_DIR", "data"), "jwt-signing-keys.json");
+        Path file = Path.of(environment.getOrDefault("KEEL_DATA_DIR", "data"), "jwt-signing-keys.json");
         if (!Files.exists(file)) {
             throw new IllegalStateException("No " + file + " yet: start Keel once with ./keel run");
         }
-        return (RSAKey) SigningKeys.fromJson(Files.readString(file)).getKeys().getFirst();
+        RSAKey key = (RSAKey) SigningKeys.fromJson(Files.readString(file)).getKeys().getFirst();
+        if (!SigningKeys.isDevelopmentKey(key)) {
+            throw new IllegalStateException(("%s holds a key with id '%s', not a development key (Keel gives those"
+                    + " ids starting with '%s'), so it may sign a deployment's tokens. If it is the key of an older"
+                    + " ./keel run, delete it: the next ./keel run makes a new one (and signs everybody out).")
+                    .formatted(file, key.getKeyID(), SigningKeys.DEVELOPMENT_KEY_ID));
+        }
+        return key;
     }
 
     private static String sign(RSAKey key, String subject, List<String> roles, String issuer) throws JOSEException {
