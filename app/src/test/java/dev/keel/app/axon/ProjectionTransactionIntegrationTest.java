@@ -36,7 +36,9 @@ class ProjectionTransactionIntegrationTest extends KeelIntegrationTest {
         long eventIndex = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?")
                 .param(productId).query(Long.class).single();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/actuator/health").exchange()
+        String staff = tokens.staff();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> web.get().uri("/actuator/health")
+                .headers(headers -> headers.setBearerAuth(staff)).exchange()
                 .expectStatus().is5xxServerError()
                 .expectBody()
                 .jsonPath("$.components.eventProcessors.details['transaction-probe'].failingSegments['0'].error")
@@ -51,7 +53,7 @@ class ProjectionTransactionIntegrationTest extends KeelIntegrationTest {
         probe.recover(sku);
         await().atMost(Duration.ofSeconds(60)).until(() -> tokenCovers(eventIndex));
         assertThat(probe.rowsFor(productId)).as("handled exactly once after recovery").isEqualTo(1);
-        web.get().uri("/actuator/health").exchange()
+        web.get().uri("/actuator/health").headers(headers -> headers.setBearerAuth(staff)).exchange()
                 .expectBody()
                 .jsonPath("$.components.eventProcessors.details['transaction-probe'].failingSegments").doesNotExist();
     }

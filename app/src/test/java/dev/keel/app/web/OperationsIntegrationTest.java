@@ -14,6 +14,7 @@ class OperationsIntegrationTest extends KeelIntegrationTest {
     @Test
     void healthReportsPostgresElasticsearchAndEventProcessors() {
         web.get().uri("/actuator/health")
+                .headers(headers -> headers.setBearerAuth(tokens.staff()))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()

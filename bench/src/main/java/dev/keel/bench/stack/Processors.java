@@ -9,16 +9,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalLong;
 
-/** The app's event processors as {@code /actuator/health} reports them (in-memory positions, no lag). */
+/**
+ * The app's event processors as {@code /actuator/health} reports them to STAFF (in-memory positions, no
+ * lag).
+ */
 public final class Processors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final KeelApp app;
+    private final String staffToken;
 
     public Processors(KeelApp app) {
         this.app = app;
+        this.staffToken = app.staffToken();
     }
 
     /** The lowest position over the processor's segments, empty while it has none. */
@@ -53,6 +58,7 @@ public final class Processors {
     public JsonNode health() {
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(app.base().resolve("/actuator/health"))
+                    .header("Authorization", "Bearer " + staffToken)
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (Exception e) {
