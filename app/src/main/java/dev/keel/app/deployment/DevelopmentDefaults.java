@@ -62,12 +62,13 @@ class DevelopmentDefaults implements EnvironmentPostProcessor, Ordered {
 
     private static String action(List<String> missing, List<Path> generated) {
         String set = "Set %s from a secret store, the same on every node. ".formatted(String.join(" and ", missing));
-        if (!generated.isEmpty()) {
-            return set + "This deployment already generated keys: use the contents of " + generated.stream()
-                    .map(Path::toString).reduce((a, b) -> a + " and " + b).orElseThrow()
-                    + " (new keys would sign out every user, and a new master key makes all personal data unreadable).";
-        }
-        return set + "New values: ./keel keys prints them (in a container: java -cp /keel/keel.jar"
+        String generate = "New values: ./keel keys prints them (in a container: java -cp /keel/keel.jar"
                 + " dev.keel.app.security.NewKeys); a master key also: openssl rand -base64 32.";
+        if (generated.isEmpty()) {
+            return set + generate;
+        }
+        return set + "Keys generated earlier are in " + String.join(" and ", generated.stream().map(Path::toString)
+                .toList()) + ": if they served this database, use their contents (new keys sign out every user, and"
+                + " a new master key makes the personal data already stored unreadable). " + generate;
     }
 }

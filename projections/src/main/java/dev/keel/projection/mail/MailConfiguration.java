@@ -29,7 +29,8 @@ class MailConfiguration {
             return new NoMailServer();
         }
         if (LogMailer.HOST.equals(properties.host())) {
-            log.warn("KEEL_MAIL_HOST=log: mails, with links that sign their holder in, are written to the log");
+            log.warn("KEEL_MAIL_HOST=log (the embedded run's default): mails, with links that sign their holder in,"
+                    + " are written to the log");
             return new LogMailer();
         }
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
