@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * retries it later, so its status alone shows nothing wrong; this watches every batch instead: a
  * rollback marks the segment failing, the next commit of that segment clears it.
  *
- * <p>Health is public, and an error's message can hold the data being written (a constraint
- * violation names the row's values), so health shows the error's type and an id; the log has the
- * rest under that id.
+ * <p>An error's message can hold the data being written (a constraint violation names the row's
+ * values), and health details reach every STAFF member, so health shows the error's type and an id;
+ * the log has the rest under that id.
  */
 @Component
 class ProcessorFailures {
