@@ -1,7 +1,7 @@
 package dev.keel.app.security;
 
-import dev.keel.app.web.ProblemMapper;
 import dev.keel.app.web.ProblemResponses;
+import dev.keel.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -29,12 +29,12 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
         String detail = tokenPresented
                 ? "The bearer token is invalid, expired or not signed by Keel"
                 : "This endpoint needs a bearer token";
-        return responses.write(exchange, ProblemMapper.problem(HttpStatus.UNAUTHORIZED, "unauthorized", detail));
+        return responses.write(exchange, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", detail));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return responses.write(exchange, ProblemMapper.problem(HttpStatus.FORBIDDEN, "forbidden",
+        return responses.write(exchange, Problems.problem(HttpStatus.FORBIDDEN, "forbidden",
                 "Your roles do not allow this request"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.keel.app.web;
 
 import dev.keel.command.idempotency.IdempotencyKey;
+import dev.keel.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -60,10 +61,8 @@ public class ProblemMapper {
         };
     }
 
-    public static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.uri(type));
-        return problem;
+    static ProblemDetail problem(HttpStatus status, String type, String detail) {
+        return Problems.problem(status, type, detail);
     }
 
     private ProblemDetail fromInput(ServerWebInputException e) {
@@ -150,7 +149,7 @@ public class ProblemMapper {
 
     private static ProblemDetail withDefaultType(ProblemDetail body, int status) {
         if (body.getType() == null || URI.create("about:blank").equals(body.getType())) {
-            body.setType(ProblemTypes.forStatus(status));
+            body.setType(Problems.typeForStatus(status));
         }
         return body;
     }

@@ -8,6 +8,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -43,7 +46,34 @@ class ModuleRulesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .orShould().dependOnClassesThat().resideInAnyPackage(
                         "dev.keel.command..", "dev.keel.projection..", "dev.keel.query..", "dev.keel.app..",
+                        "dev.keel.embedded..", "dev.keel.web..")
+                .check(keel);
+    }
+
+    /** The shared HTTP conventions sit below the sides, so both may use them without reaching each other. */
+    @Test
+    void theWebConventionsDependOnTheContractAlone() {
+        noClasses().that().resideInAPackage("dev.keel.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.keel.command..", "dev.keel.projection..", "dev.keel.query..", "dev.keel.app..",
                         "dev.keel.embedded..")
+                .check(keel);
+    }
+
+    /** One home for problem types, so two endpoints never spell the same error differently. */
+    @Test
+    void problemsAreBuiltByTheWebConventionsOnly() {
+        noClasses().that().resideOutsideOfPackage("dev.keel.web..")
+                .should().callMethod(ProblemDetail.class, "forStatusAndDetail", HttpStatusCode.class, String.class)
+                .orShould().callMethod(ProblemDetail.class, "forStatus", HttpStatusCode.class)
+                .check(keel);
+    }
+
+    /** One home for "which account is this token", so reading and changing /v1/me answer alike. */
+    @Test
+    void onlyTheWebConventionsReadTheAccountFromAToken() {
+        noClasses().that().resideInAnyPackage("dev.keel.command..", "dev.keel.query..")
+                .should().callMethod(Jwt.class, "getSubject")
                 .check(keel);
     }
 

@@ -3,6 +3,7 @@ package dev.keel.command.account;
 import dev.keel.api.account.AccountId;
 import dev.keel.api.account.Role;
 import dev.keel.api.account.SessionId;
+import dev.keel.web.Me;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -21,8 +22,6 @@ import java.util.Collection;
  */
 @Component
 class AccessTokens {
-
-    static final String SESSION_CLAIM = "sid";
 
     private final JwtEncoder encoder;
     private final String issuer;
@@ -47,7 +46,7 @@ class AccessTokens {
                 .issuedAt(now)
                 .notBefore(now)
                 .expiresAt(now.plus(ttl))
-                .claim(SESSION_CLAIM, sessionId.toString())
+                .claim(Me.SESSION_CLAIM, sessionId.toString())
                 .claim("roles", roles.stream().map(Role::name).sorted().toList())
                 .build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))

@@ -1,6 +1,6 @@
 package dev.keel.command.account;
 
-import dev.keel.command.rejection.Problems;
+import dev.keel.web.Problems;
 import org.springframework.http.HttpStatus;
 
 /** Verifies Firebase ID tokens (a blocking call: the public keys may be fetched). */

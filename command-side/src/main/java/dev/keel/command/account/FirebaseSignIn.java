@@ -5,7 +5,7 @@ import dev.keel.api.account.Role;
 import dev.keel.api.account.SignInMethod;
 import dev.keel.command.account.AccountCommands.LinkFirebaseUser;
 import dev.keel.command.account.AccountCommands.RegisterAccount;
-import dev.keel.command.rejection.Problems;
+import dev.keel.web.Problems;
 import dev.keel.command.request.Commands;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

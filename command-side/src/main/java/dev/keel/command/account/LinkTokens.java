@@ -1,7 +1,7 @@
 package dev.keel.command.account;
 
 import dev.keel.api.account.AccountId;
-import dev.keel.command.rejection.Problems;
+import dev.keel.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

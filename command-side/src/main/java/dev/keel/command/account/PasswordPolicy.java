@@ -1,6 +1,6 @@
 package dev.keel.command.account;
 
-import dev.keel.command.rejection.Problems;
+import dev.keel.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.core.io.ClassPathResource;

@@ -6,7 +6,7 @@ import dev.keel.api.account.SessionId;
 import dev.keel.api.account.SignInMethod;
 import dev.keel.command.account.AccountCommands.RecordLogin;
 import dev.keel.command.account.AccountCommands.RefreshSession;
-import dev.keel.command.rejection.Problems;
+import dev.keel.web.Problems;
 import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.Commands;
 import org.springframework.http.HttpStatus;

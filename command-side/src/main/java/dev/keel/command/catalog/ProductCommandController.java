@@ -4,7 +4,7 @@ import dev.keel.api.catalog.ChangeProductPrice;
 import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductId;
 import dev.keel.command.request.Commands;
-import dev.keel.command.request.IfMatch;
+import dev.keel.web.ETags;
 import dev.keel.command.request.MoneyInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,7 +62,7 @@ class ProductCommandController {
                 request.description() == null ? "" : request.description().trim(), request.price().toMoney());
         return commands.<ProductId>send(exchange, request, command)
                 .map(productId -> ResponseEntity.created(URI.create("/v1/products/" + productId))
-                        .eTag(IfMatch.etag(0))
+                        .eTag(ETags.of(0))
                         .body(new ProductChanged(productId, 0)));
     }
 
@@ -73,10 +73,10 @@ class ProductCommandController {
                                                       @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       ServerWebExchange exchange) {
-        var command = new ChangeProductPrice(productId, price.toMoney(), IfMatch.version(ifMatch));
+        var command = new ChangeProductPrice(productId, price.toMoney(), ETags.expectedVersion(ifMatch));
         return commands.<Long>send(exchange, price, command)
                 .map(version -> ResponseEntity.ok()
-                        .eTag(IfMatch.etag(version))
+                        .eTag(ETags.of(version))
                         .body(new ProductChanged(productId, version)));
     }
 }

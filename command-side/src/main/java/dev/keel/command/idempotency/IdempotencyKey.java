@@ -1,6 +1,6 @@
 package dev.keel.command.idempotency;
 
-import dev.keel.command.rejection.Problems;
+import dev.keel.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;

@@ -1,7 +1,7 @@
 package dev.keel.command.request;
 
 import dev.keel.command.rejection.CommandRejected;
-import dev.keel.command.rejection.Problems;
+import dev.keel.web.Problems;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;

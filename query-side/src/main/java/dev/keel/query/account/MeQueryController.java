@@ -6,6 +6,9 @@ import dev.keel.api.account.FindAccount;
 import dev.keel.api.account.FindSessions;
 import dev.keel.api.account.SessionList;
 import dev.keel.query.Queries;
+import dev.keel.web.ETags;
+import dev.keel.web.Me;
+import dev.keel.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,23 +39,15 @@ class MeQueryController {
     @Operation(summary = "My account: email, display name, verification, roles; the ETag is its version")
     @GetMapping
     Mono<ResponseEntity<AccountView>> me(@AuthenticationPrincipal Jwt jwt) {
-        AccountId accountId = accountOf(jwt);
+        AccountId accountId = Me.of(jwt).accountId();
         return queries.one(new FindAccount(accountId), AccountView.class)
-                .map(account -> ResponseEntity.ok().eTag("\"" + account.version() + "\"").body(account))
-                .switchIfEmpty(Mono.error(() -> Queries.notFound("No account " + accountId + " (yet)")));
+                .map(account -> ResponseEntity.ok().eTag(ETags.of(account.version())).body(account))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No account " + accountId + " (yet)")));
     }
 
     @Operation(summary = "My live sessions, newest first")
     @GetMapping("/sessions")
     Mono<SessionList> sessions(@AuthenticationPrincipal Jwt jwt) {
-        return queries.one(new FindSessions(accountOf(jwt)), SessionList.class);
-    }
-
-    private static AccountId accountOf(Jwt jwt) {
-        try {
-            return AccountId.of(jwt.getSubject());
-        } catch (IllegalArgumentException e) {
-            throw Queries.notFound("This token does not belong to an account");
-        }
+        return queries.one(new FindSessions(Me.of(jwt).accountId()), SessionList.class);
     }
 }

@@ -6,6 +6,8 @@ import dev.keel.api.catalog.ProductPage;
 import dev.keel.api.catalog.ProductView;
 import dev.keel.api.catalog.SearchProducts;
 import dev.keel.query.Queries;
+import dev.keel.web.ETags;
+import dev.keel.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,8 +41,8 @@ class ProductQueryController {
     @GetMapping("/{productId}")
     Mono<ResponseEntity<ProductView>> find(@PathVariable ProductId productId) {
         return queries.one(new FindProduct(productId), ProductView.class)
-                .map(product -> ResponseEntity.ok().eTag("\"" + product.version() + "\"").body(product))
-                .switchIfEmpty(Mono.error(() -> Queries.notFound("No product with id " + productId)));
+                .map(product -> ResponseEntity.ok().eTag(ETags.of(product.version())).body(product))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No product with id " + productId)));
     }
 
     @Operation(summary = "Search the catalog by words in SKU, name and description (public)")
@@ -50,7 +52,7 @@ class ProductQueryController {
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         if (((long) page + 1) * size > MAX_RESULT_WINDOW) {
-            return Mono.error(Queries.problem(HttpStatus.BAD_REQUEST, "page-too-deep",
+            return Mono.error(Problems.error(HttpStatus.BAD_REQUEST, "page-too-deep",
                     "Only the first " + MAX_RESULT_WINDOW + " results can be paged through; narrow the search"));
         }
         return queries.one(new SearchProducts(text, page, size), ProductPage.class);

@@ -1,25 +1,27 @@
-package dev.keel.command.request;
+package dev.keel.web;
 
-import dev.keel.command.rejection.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
+/**
+ * An aggregate's version as an entity tag: {@code ETag: "3"} on what the query side reads and on what
+ * a command answers, {@code If-Match: "3"} on the next change. One format, so a client can pass any
+ * ETag it got back as If-Match.
+ */
+public final class ETags {
 
-/** Versions as entity tags: {@code ETag: "3"} on responses, {@code If-Match: "3"} on changes. */
-public final class IfMatch {
-
-    private IfMatch() {
+    private ETags() {
     }
 
-    public static String etag(long version) {
+    public static String of(long version) {
         return "\"" + version + "\"";
     }
 
     /**
      * @return the version in an {@code If-Match} header, or {@code null} when there is none or it is {@code *}
-     * @throws ErrorResponseException 400 when it is not a single version entity tag
+     * @throws ErrorResponseException 400 {@code invalid-if-match} when it is not a single version entity tag
      */
-    public static Long version(String ifMatch) {
+    public static Long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }

@@ -1,0 +1,53 @@
+package dev.keel.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * RFC 9457 problems. A type is the relative URI {@code /problems/<slug>}; the slug is the stable,
+ * documented identity of an error that clients switch on, so every module builds it here.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static URI type(String slug) {
+        return URI.create("/problems/" + slug);
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        return problem;
+    }
+
+    /** The problem as an exception a controller or service throws (or returns in a {@code Mono.error}). */
+    public static ErrorResponseException error(HttpStatus status, String slug, String detail) {
+        return new ErrorResponseException(status, problem(status, slug, detail), null);
+    }
+
+    public static ErrorResponseException notFound(String detail) {
+        return error(HttpStatus.NOT_FOUND, "not-found", detail);
+    }
+
+    /** The type of a problem that came without one (Spring's own errors): named after its status. */
+    public static URI typeForStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String slug = switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> known == null ? "http-" + status : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        };
+        return type(slug);
+    }
+}
