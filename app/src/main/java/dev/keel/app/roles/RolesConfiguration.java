@@ -15,19 +15,19 @@ import org.springframework.context.annotation.Import;
 class RolesConfiguration {
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnRole(Role.COMMAND)
+    @ConditionalOnNodeRole(NodeRole.COMMAND)
     @Import(CommandSideConfiguration.class)
     static class Command {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnRole(Role.PROJECTIONS)
+    @ConditionalOnNodeRole(NodeRole.PROJECTIONS)
     @Import(ProjectionsConfiguration.class)
     static class Projections {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnRole(Role.QUERY)
+    @ConditionalOnNodeRole(NodeRole.QUERY)
     @Import(QuerySideConfiguration.class)
     static class Query {
     }

@@ -6,7 +6,7 @@ import dev.keel.api.account.SignInMethod;
 import dev.keel.command.account.AccountCommands.LinkFirebaseUser;
 import dev.keel.command.account.AccountCommands.RegisterAccount;
 import dev.keel.web.Problems;
-import dev.keel.command.request.Commands;
+import dev.keel.command.request.CommandSender;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,11 +26,11 @@ class FirebaseSignIn {
 
     private final FirebaseIdTokens idTokens;
     private final AccountLookup lookup;
-    private final Commands commands;
+    private final CommandSender commands;
     private final SessionStarter sessions;
     private final IdentityProperties properties;
 
-    FirebaseSignIn(FirebaseIdTokens idTokens, AccountLookup lookup, Commands commands, SessionStarter sessions,
+    FirebaseSignIn(FirebaseIdTokens idTokens, AccountLookup lookup, CommandSender commands, SessionStarter sessions,
                    IdentityProperties properties) {
         this.idTokens = idTokens;
         this.lookup = lookup;

@@ -9,7 +9,7 @@ import dev.keel.command.account.AccountCommands.RevokeSessions;
 import dev.keel.web.Me;
 import dev.keel.web.Problems;
 import dev.keel.command.request.ClientIp;
-import dev.keel.command.request.Commands;
+import dev.keel.command.request.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -44,13 +44,13 @@ import java.util.Map;
 @SecurityRequirement(name = "bearer")
 class MeCommandController {
 
-    private final Commands commands;
+    private final CommandSender commands;
     private final Credentials credentials;
     private final Passwords passwords;
     private final PasswordPolicy policy;
     private final IpThrottle throttle;
 
-    MeCommandController(Commands commands, Credentials credentials, Passwords passwords, PasswordPolicy policy,
+    MeCommandController(CommandSender commands, Credentials credentials, Passwords passwords, PasswordPolicy policy,
                         IpThrottle throttle) {
         this.commands = commands;
         this.credentials = credentials;

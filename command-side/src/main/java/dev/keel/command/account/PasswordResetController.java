@@ -4,7 +4,7 @@ import dev.keel.command.account.AccountCommands.RequestPasswordReset;
 import dev.keel.command.account.AccountCommands.ResetPassword;
 import dev.keel.command.idempotency.IdempotencyKey;
 import dev.keel.command.request.ClientIp;
-import dev.keel.command.request.Commands;
+import dev.keel.command.request.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +35,7 @@ class PasswordResetController {
 
     private static final Logger log = LoggerFactory.getLogger(PasswordResetController.class);
 
-    private final Commands commands;
+    private final CommandSender commands;
     private final AccountLookup lookup;
     private final LinkTokens links;
     private final PasswordPolicy policy;
@@ -43,7 +43,7 @@ class PasswordResetController {
     private final IpThrottle throttle;
     private final IdentityProperties properties;
 
-    PasswordResetController(Commands commands, AccountLookup lookup, LinkTokens links, PasswordPolicy policy,
+    PasswordResetController(CommandSender commands, AccountLookup lookup, LinkTokens links, PasswordPolicy policy,
                             Passwords passwords, IpThrottle throttle, IdentityProperties properties) {
         this.commands = commands;
         this.lookup = lookup;

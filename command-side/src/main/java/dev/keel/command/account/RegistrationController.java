@@ -4,7 +4,7 @@ import dev.keel.api.account.AccountId;
 import dev.keel.api.account.Role;
 import dev.keel.command.account.AccountCommands.RegisterAccount;
 import dev.keel.command.account.AccountCommands.VerifyEmail;
-import dev.keel.command.request.Commands;
+import dev.keel.command.request.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,13 +32,13 @@ import java.util.UUID;
 @Tag(name = "Accounts")
 class RegistrationController {
 
-    private final Commands commands;
+    private final CommandSender commands;
     private final PasswordPolicy policy;
     private final Passwords passwords;
     private final LinkTokens links;
     private final IdentityProperties properties;
 
-    RegistrationController(Commands commands, PasswordPolicy policy, Passwords passwords, LinkTokens links,
+    RegistrationController(CommandSender commands, PasswordPolicy policy, Passwords passwords, LinkTokens links,
                            IdentityProperties properties) {
         this.commands = commands;
         this.policy = policy;

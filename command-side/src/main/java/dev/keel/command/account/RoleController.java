@@ -3,7 +3,7 @@ package dev.keel.command.account;
 import dev.keel.api.account.AccountId;
 import dev.keel.api.account.Role;
 import dev.keel.command.account.AccountCommands.GrantRole;
-import dev.keel.command.request.Commands;
+import dev.keel.command.request.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,9 +25,9 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasRole('STAFF')")
 class RoleController {
 
-    private final Commands commands;
+    private final CommandSender commands;
 
-    RoleController(Commands commands) {
+    RoleController(CommandSender commands) {
         this.commands = commands;
     }
 

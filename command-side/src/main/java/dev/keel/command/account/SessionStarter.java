@@ -8,7 +8,7 @@ import dev.keel.command.account.AccountCommands.RecordLogin;
 import dev.keel.command.account.AccountCommands.RefreshSession;
 import dev.keel.web.Problems;
 import dev.keel.command.request.ClientIp;
-import dev.keel.command.request.Commands;
+import dev.keel.command.request.CommandSender;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -26,13 +26,13 @@ import java.util.Set;
 @Component
 class SessionStarter {
 
-    private final Commands commands;
+    private final CommandSender commands;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final IpThrottle throttle;
     private final IdentityProperties properties;
 
-    SessionStarter(Commands commands, AccessTokens accessTokens, RefreshTokens refreshTokens, IpThrottle throttle,
+    SessionStarter(CommandSender commands, AccessTokens accessTokens, RefreshTokens refreshTokens, IpThrottle throttle,
                    IdentityProperties properties) {
         this.commands = commands;
         this.accessTokens = accessTokens;

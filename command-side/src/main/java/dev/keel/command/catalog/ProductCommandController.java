@@ -3,7 +3,7 @@ package dev.keel.command.catalog;
 import dev.keel.api.catalog.ChangeProductPrice;
 import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductId;
-import dev.keel.command.request.Commands;
+import dev.keel.command.request.CommandSender;
 import dev.keel.web.ETags;
 import dev.keel.command.request.MoneyInput;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,9 +36,9 @@ import java.net.URI;
 @PreAuthorize("hasRole('STAFF')")
 class ProductCommandController {
 
-    private final Commands commands;
+    private final CommandSender commands;
 
-    ProductCommandController(Commands commands) {
+    ProductCommandController(CommandSender commands) {
         this.commands = commands;
     }
 

@@ -30,7 +30,7 @@ final class RequestMetadata {
     static MetaData of(ServerWebExchange exchange, Principal principal, IdempotencyKey key, String fingerprint) {
         ServerHttpRequest request = exchange.getRequest();
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(MetadataKeys.ACTOR, Commands.actorOf(principal));
+        metadata.put(MetadataKeys.ACTOR, CommandSender.actorOf(principal));
         metadata.put(MetadataKeys.ROLES, rolesOf(principal));
         metadata.put(MetadataKeys.CORRELATION_ID, header(request, CORRELATION_ID_HEADER, UUID.randomUUID().toString()));
         if (key != null) {

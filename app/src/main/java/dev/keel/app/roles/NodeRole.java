@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** What a Keel node does; one process may play every role. */
-public enum Role {
+/**
+ * What a Keel node does ({@code keel.roles}); one process may play every role. Not a user's role:
+ * that is {@code dev.keel.api.account.Role}.
+ */
+public enum NodeRole {
     COMMAND, PROJECTIONS, QUERY;
 
     static final String PROPERTY = "keel.roles";
@@ -16,8 +19,8 @@ public enum Role {
     /**
      * @throws IllegalArgumentException naming the unknown role and the known ones
      */
-    static Set<Role> parse(String roles) {
-        Set<Role> parsed = EnumSet.noneOf(Role.class);
+    static Set<NodeRole> parse(String roles) {
+        Set<NodeRole> parsed = EnumSet.noneOf(NodeRole.class);
         for (String name : roles.split(",")) {
             if (name.isBlank()) {
                 continue;
@@ -26,7 +29,7 @@ public enum Role {
                 parsed.add(valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Unknown role '" + name.trim() + "' in " + PROPERTY
-                        + "; known roles: " + Arrays.stream(values()).map(Role::toString)
+                        + "; known roles: " + Arrays.stream(values()).map(NodeRole::toString)
                                 .collect(Collectors.joining(", ")));
             }
         }

@@ -4,12 +4,12 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-class OnRoleCondition implements Condition {
+class OnNodeRoleCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Role role = (Role) metadata.getAnnotationAttributes(ConditionalOnRole.class.getName()).get("value");
-        String roles = context.getEnvironment().getProperty(Role.PROPERTY, Role.ALL);
-        return Role.parse(roles).contains(role);
+        NodeRole role = (NodeRole) metadata.getAnnotationAttributes(ConditionalOnNodeRole.class.getName()).get("value");
+        String roles = context.getEnvironment().getProperty(NodeRole.PROPERTY, NodeRole.ALL);
+        return NodeRole.parse(roles).contains(role);
     }
 }

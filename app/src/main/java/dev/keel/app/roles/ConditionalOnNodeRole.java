@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /** Loads the annotated configuration only on nodes whose {@code keel.roles} include the role. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@Conditional(OnRoleCondition.class)
-public @interface ConditionalOnRole {
-    Role value();
+@Conditional(OnNodeRoleCondition.class)
+public @interface ConditionalOnNodeRole {
+    NodeRole value();
 }

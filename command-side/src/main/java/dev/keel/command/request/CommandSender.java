@@ -18,13 +18,13 @@ import java.util.Optional;
  * correlation, idempotency key and fingerprint) and maps a refusal to its problem detail.
  */
 @Component
-public class Commands {
+public class CommandSender {
 
     private final CommandGateway gateway;
     private final JsonMapper json;
     private final RequestFingerprint fingerprints;
 
-    Commands(CommandGateway gateway, JsonMapper json, RequestFingerprint fingerprints) {
+    CommandSender(CommandGateway gateway, JsonMapper json, RequestFingerprint fingerprints) {
         this.gateway = gateway;
         this.json = json;
         this.fingerprints = fingerprints;
