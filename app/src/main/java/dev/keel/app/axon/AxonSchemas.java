@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Snake_case names for Axon's tables, so compliance and operators can query them without quoting.
- * The tables themselves are created by Flyway ({@code db/migration/axon}), never by Axon.
+ * The tables themselves are created by Flyway ({@code db/schema/app}), never by Axon.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonSchemas {

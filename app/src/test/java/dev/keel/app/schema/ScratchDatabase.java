@@ -1,0 +1,38 @@
+package dev.keel.app.schema;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import javax.sql.DataSource;
+import java.util.UUID;
+
+/** An empty database of its own on the tests' PostgreSQL server, dropped when closed. */
+final class ScratchDatabase implements AutoCloseable {
+
+    private final JdbcClient server;
+    private final String name = "scratch_" + UUID.randomUUID().toString().replace("-", "");
+    private final SimpleDriverDataSource dataSource;
+
+    ScratchDatabase(DataSource shared) {
+        HikariDataSource hikari = (HikariDataSource) shared;
+        this.server = JdbcClient.create(shared);
+        server.sql("CREATE DATABASE " + name).update();
+        String url = hikari.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, hikari.getUsername(),
+                hikari.getPassword());
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public void close() {
+        server.sql("DROP DATABASE " + name + " WITH (FORCE)").update();
+    }
+}
