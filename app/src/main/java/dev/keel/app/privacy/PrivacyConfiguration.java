@@ -1,5 +1,6 @@
 package dev.keel.app.privacy;
 
+import dev.keel.api.account.LinkTokens;
 import dev.keel.command.account.BlindIndex;
 import dev.keel.command.idempotency.RequestFingerprint;
 import org.axonframework.serialization.Serializer;
@@ -45,6 +46,12 @@ class PrivacyConfiguration {
     @Bean
     RequestFingerprint requestFingerprint(MasterKey masterKey) {
         return new RequestFingerprint(masterKey.derive("keel/request-fingerprint/v1"));
+    }
+
+    /** Signs mailed links; the mailer (projections) and the command side must share it, as they share this key. */
+    @Bean
+    LinkTokens linkTokens(MasterKey masterKey) {
+        return new LinkTokens(masterKey.derive("keel/mailed-link/v1"));
     }
 
     /** Wraps Axon's event serializer as built (type validator and all), keys fetched on first use. */

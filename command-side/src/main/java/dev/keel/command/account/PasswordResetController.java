@@ -1,5 +1,6 @@
 package dev.keel.command.account;
 
+import dev.keel.api.account.LinkTokens.Purpose;
 import dev.keel.command.account.AccountCommands.RequestPasswordReset;
 import dev.keel.command.account.AccountCommands.ResetPassword;
 import dev.keel.command.idempotency.IdempotencyKey;
@@ -37,13 +38,13 @@ class PasswordResetController {
 
     private final CommandSender commands;
     private final AccountLookup lookup;
-    private final LinkTokens links;
+    private final MailedLinks links;
     private final PasswordPolicy policy;
     private final Passwords passwords;
     private final IpThrottle throttle;
     private final IdentityProperties properties;
 
-    PasswordResetController(CommandSender commands, AccountLookup lookup, LinkTokens links, PasswordPolicy policy,
+    PasswordResetController(CommandSender commands, AccountLookup lookup, MailedLinks links, PasswordPolicy policy,
                             Passwords passwords, IpThrottle throttle, IdentityProperties properties) {
         this.commands = commands;
         this.lookup = lookup;
@@ -93,9 +94,9 @@ class PasswordResetController {
                                        ServerWebExchange exchange) {
         policy.check("newPassword", request.newPassword());
         return Mono.fromCallable(() -> {
-                    var link = links.find(request.token(), LinkTokens.RESET_PASSWORD);
-                    return new ResetPassword(link.accountId(), link.requestId(), passwords.hash(request.newPassword()),
-                            Instant.now());
+                    Instant now = Instant.now();
+                    var link = links.open(request.token(), Purpose.RESET_PASSWORD, now);
+                    return new ResetPassword(link.accountId(), link.requestId(), passwords.hash(request.newPassword()), now);
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(command -> commands.send(exchange, request, command))

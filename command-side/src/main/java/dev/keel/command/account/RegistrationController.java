@@ -1,6 +1,7 @@
 package dev.keel.command.account;
 
 import dev.keel.api.account.AccountId;
+import dev.keel.api.account.LinkTokens.Purpose;
 import dev.keel.api.account.Role;
 import dev.keel.command.account.AccountCommands.RegisterAccount;
 import dev.keel.command.account.AccountCommands.VerifyEmail;
@@ -35,10 +36,10 @@ class RegistrationController {
     private final CommandSender commands;
     private final PasswordPolicy policy;
     private final Passwords passwords;
-    private final LinkTokens links;
+    private final MailedLinks links;
     private final IdentityProperties properties;
 
-    RegistrationController(CommandSender commands, PasswordPolicy policy, Passwords passwords, LinkTokens links,
+    RegistrationController(CommandSender commands, PasswordPolicy policy, Passwords passwords, MailedLinks links,
                            IdentityProperties properties) {
         this.commands = commands;
         this.policy = policy;
@@ -81,10 +82,9 @@ class RegistrationController {
     Mono<ResponseEntity<Void>> verify(@Valid @RequestBody VerificationRequest request,
                                       @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                       ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> links.find(request.token(), LinkTokens.VERIFY_EMAIL))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(link -> commands.send(exchange, request,
-                        new VerifyEmail(link.accountId(), link.requestId(), Instant.now())))
+        Instant now = Instant.now();
+        return Mono.fromCallable(() -> links.open(request.token(), Purpose.VERIFY_EMAIL, now))
+                .flatMap(link -> commands.send(exchange, request, new VerifyEmail(link.accountId(), link.requestId(), now)))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 }

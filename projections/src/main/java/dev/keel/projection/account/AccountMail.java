@@ -1,6 +1,9 @@
 package dev.keel.projection.account;
 
 import dev.keel.api.account.EmailVerificationRequested;
+import dev.keel.api.account.LinkTokens;
+import dev.keel.api.account.LinkTokens.Link;
+import dev.keel.api.account.LinkTokens.Purpose;
 import dev.keel.api.account.PasswordResetRequested;
 import dev.keel.api.privacy.PersonalData;
 import dev.keel.projection.mail.Mailer;
@@ -14,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails verification and reset links. A side effect: never replayed, and sent at most once per event
- * (a redelivered event finds its id in {@code sent_mail}). The link's token is made here, mailed, and
- * only its hash kept; if the batch fails after sending, the retry sends a new link and the first one
- * never worked. Batches hold one event ({@link AccountMailConfiguration}), so that is the failing mail
- * alone.
+ * (a redelivered event finds its id in {@code sent_mail}). The link's token is signed here and stored
+ * nowhere ({@link LinkTokens}), so it works the moment the mail is out, before this batch commits.
+ * If the batch fails after sending, the retry mails the same link again; batches hold one event
+ * ({@link AccountMailConfiguration}), so that is the failing mail alone.
  */
 @Component
 @ProcessingGroup(AccountMail.GROUP)
@@ -27,21 +30,24 @@ class AccountMail {
     static final String GROUP = "account-mail";
 
     private final Mailer mailer;
-    private final LinkTokenStore tokens;
+    private final SentMail sent;
+    private final LinkTokens tokens;
     private final String linkBaseUrl;
 
-    AccountMail(Mailer mailer, LinkTokenStore tokens, @Value("${keel.mail.link-base-url:http://localhost:8080}") String linkBaseUrl) {
+    AccountMail(Mailer mailer, SentMail sent, LinkTokens tokens, @Value("${keel.mail.link-base-url:http://localhost:8080}") String linkBaseUrl) {
         this.mailer = mailer;
+        this.sent = sent;
         this.tokens = tokens;
         this.linkBaseUrl = linkBaseUrl;
     }
 
     @EventHandler
     void on(EmailVerificationRequested event, EventMessage<?> message) {
-        if (erased(event.email()) || !tokens.firstTime(message.getIdentifier())) {
+        if (erased(event.email()) || !sent.firstTime(message.getIdentifier())) {
             return;
         }
-        String token = tokens.create(LinkTokenStore.VERIFY_EMAIL, event.accountId(), event.requestId(), event.expiresAt());
+        String token = tokens.issue(new Link(Purpose.VERIFY_EMAIL, event.accountId(), event.requestId(),
+                event.expiresAt()));
         mailer.send(event.email(), "Confirm your email address", """
                 Hello %s,
 
@@ -55,10 +61,11 @@ class AccountMail {
 
     @EventHandler
     void on(PasswordResetRequested event, EventMessage<?> message) {
-        if (erased(event.email()) || !tokens.firstTime(message.getIdentifier())) {
+        if (erased(event.email()) || !sent.firstTime(message.getIdentifier())) {
             return;
         }
-        String token = tokens.create(LinkTokenStore.RESET_PASSWORD, event.accountId(), event.requestId(), event.expiresAt());
+        String token = tokens.issue(new Link(Purpose.RESET_PASSWORD, event.accountId(), event.requestId(),
+                event.expiresAt()));
         mailer.send(event.email(), "Reset your password", """
                 Hello %s,
 
@@ -73,5 +80,4 @@ class AccountMail {
     private static boolean erased(String email) {
         return email == null || PersonalData.ERASED.equals(email);
     }
-
 }
