@@ -1,6 +1,7 @@
 package dev.keel.app.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.keel.web.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
@@ -28,6 +29,7 @@ class JwksController {
     }
 
     @Operation(summary = "Keel's public signing keys (JWK set); the first is the one signing now")
+    @Public
     @GetMapping(PATH)
     ResponseEntity<Map<String, Object>> keys() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())

@@ -12,7 +12,6 @@ import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +40,6 @@ import java.util.Map;
 @RestController
 @RequestMapping("/v1/me")
 @Tag(name = "Me")
-@SecurityRequirement(name = "bearer")
 class MeCommandController {
 
     private final CommandSender commands;

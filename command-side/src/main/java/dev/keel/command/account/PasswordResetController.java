@@ -6,6 +6,7 @@ import dev.keel.command.account.AccountCommands.ResetPassword;
 import dev.keel.command.idempotency.IdempotencyKey;
 import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.CommandSender;
+import dev.keel.web.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,6 +68,7 @@ class PasswordResetController {
      */
     @Operation(summary = "Ask for a password reset link by email (public). Always 202, whether or not the email"
             + " has an account; 429 when this address asked too often.")
+    @Public
     @PostMapping
     Mono<ResponseEntity<Void>> request(@Valid @RequestBody ResetRequest request,
                                        @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
@@ -88,6 +90,7 @@ class PasswordResetController {
     }
 
     @Operation(summary = "Set a new password with the token from the mailed link (public); ends every session")
+    @Public
     @PostMapping("/confirmation")
     Mono<ResponseEntity<Void>> confirm(@Valid @RequestBody ResetConfirmation request,
                                        @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,

@@ -6,6 +6,7 @@ import dev.keel.api.account.Role;
 import dev.keel.command.account.AccountCommands.RegisterAccount;
 import dev.keel.command.account.AccountCommands.VerifyEmail;
 import dev.keel.command.request.CommandSender;
+import dev.keel.web.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,6 +62,7 @@ class RegistrationController {
 
     @Operation(summary = "Create an account (public). Mails a link to verify the email address. 409"
             + " email-already-registered; 400 weak-password naming what is wrong.")
+    @Public
     @PostMapping
     Mono<ResponseEntity<Registered>> register(@Valid @RequestBody RegisterRequest request,
                                               @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
@@ -78,6 +80,7 @@ class RegistrationController {
     }
 
     @Operation(summary = "Prove the email address with the token from the mailed link (public)")
+    @Public
     @PostMapping("/email-verification")
     Mono<ResponseEntity<Void>> verify(@Valid @RequestBody VerificationRequest request,
                                       @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,

@@ -6,7 +6,6 @@ import dev.keel.command.account.AccountCommands.GrantRole;
 import dev.keel.command.request.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +20,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/v1/accounts/{accountId}/roles")
 @Tag(name = "Accounts")
-@SecurityRequirement(name = "bearer")
 @PreAuthorize("hasRole('STAFF')")
 class RoleController {
 

@@ -1,5 +1,6 @@
 package dev.keel.command.account;
 
+import dev.keel.web.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -48,6 +49,7 @@ class SessionController {
     @Operation(summary = "Log in with email and password: a 15-minute access token and a refresh token bound to"
             + " a new session on this device. 401 invalid-credentials; 429 with Retry-After when locked out or"
             + " throttled.")
+    @Public
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TokenResponse> logIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
@@ -56,6 +58,7 @@ class SessionController {
 
     @Operation(summary = "Exchange a refresh token for new tokens. The presented token stops working; presenting"
             + " it again revokes the whole session (401 refresh-token-reused).")
+    @Public
     @PostMapping("/refresh")
     Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
         return sessions.refresh(exchange, request.refreshToken(), request.deviceId());
@@ -64,6 +67,7 @@ class SessionController {
     @Operation(summary = "Sign in with a Firebase ID token: creates the account on first use, or links it to an"
             + " existing account with the same (Firebase-verified) email. 503 firebase-not-configured when Keel"
             + " has no Firebase project.")
+    @Public
     @PostMapping("/firebase")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TokenResponse> firebase(@Valid @RequestBody FirebaseSignInRequest request, ServerWebExchange exchange) {

@@ -8,7 +8,6 @@ import dev.keel.web.ETags;
 import dev.keel.command.request.MoneyInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +31,6 @@ import java.net.URI;
 @RestController
 @RequestMapping("/v1/products")
 @Tag(name = "Catalog")
-@SecurityRequirement(name = "bearer")
 @PreAuthorize("hasRole('STAFF')")
 class ProductCommandController {
 

@@ -10,7 +10,6 @@ import dev.keel.web.ETags;
 import dev.keel.web.Me;
 import dev.keel.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,7 +26,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/v1/me")
 @Tag(name = "Me")
-@SecurityRequirement(name = "bearer")
 class MeQueryController {
 
     private final Queries queries;

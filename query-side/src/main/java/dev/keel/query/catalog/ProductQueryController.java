@@ -8,6 +8,7 @@ import dev.keel.api.catalog.SearchProducts;
 import dev.keel.query.Queries;
 import dev.keel.web.ETags;
 import dev.keel.web.Problems;
+import dev.keel.web.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +39,7 @@ class ProductQueryController {
     }
 
     @Operation(summary = "One product (public); the ETag is its version")
+    @Public
     @GetMapping("/{productId}")
     Mono<ResponseEntity<ProductView>> find(@PathVariable ProductId productId) {
         return queries.one(new FindProduct(productId), ProductView.class)
@@ -46,6 +48,7 @@ class ProductQueryController {
     }
 
     @Operation(summary = "Search the catalog by words in SKU, name and description (public)")
+    @Public
     @GetMapping
     Mono<ProductPage> search(@Parameter(description = "words to look for; empty lists every product")
                              @RequestParam(name = "q", defaultValue = "") @Size(max = 200) String text,
