@@ -1,6 +1,6 @@
 package dev.keel.testing;
 
-import dev.keel.command.account.IpThrottle;
+import dev.keel.command.throttle.IpThrottle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.reactive.server.WebTestClient;

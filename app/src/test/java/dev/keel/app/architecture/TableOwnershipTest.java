@@ -67,7 +67,7 @@ class TableOwnershipTest {
         assertThat(owners).containsEntry("domain_event_entry", "app").containsEntry("unique_claim", "command-side")
                 .containsEntry("product", "projections");
         assertThat(uses.get("query-side")).contains(new SqlUse("product", false, "ProductQueries.java"));
-        assertThat(uses.get("command-side")).contains(new SqlUse("refresh_token", true, "RefreshTokens.java"));
+        assertThat(uses.get("command-side")).contains(new SqlUse("refresh_token", true, "JdbcRefreshTokens.java"));
     }
 
     private static Stream<Path> files(Path folder, String suffix) {

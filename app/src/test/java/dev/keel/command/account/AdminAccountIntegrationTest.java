@@ -1,6 +1,8 @@
 package dev.keel.command.account;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.command.password.PasswordPolicy;
+import dev.keel.command.password.Passwords;
 import dev.keel.testing.CatalogFixtures;
 import dev.keel.testing.IdentityFixtures;
 import dev.keel.testing.TestTokens;

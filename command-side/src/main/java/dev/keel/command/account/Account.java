@@ -19,24 +19,13 @@ import dev.keel.api.account.SessionRefreshed;
 import dev.keel.api.account.SessionRevocationReason;
 import dev.keel.api.account.SessionRevoked;
 import dev.keel.api.account.SignInMethod;
-import dev.keel.command.account.AccountCommands.ChangePassword;
-import dev.keel.command.account.AccountCommands.ChangeProfile;
-import dev.keel.command.account.AccountCommands.GrantRole;
-import dev.keel.command.account.AccountCommands.LinkFirebaseUser;
-import dev.keel.command.account.AccountCommands.RecordLogin;
-import dev.keel.command.account.AccountCommands.RefreshSession;
-import dev.keel.command.account.AccountCommands.RegisterAccount;
-import dev.keel.command.account.AccountCommands.RequestPasswordReset;
-import dev.keel.command.account.AccountCommands.ResetPassword;
-import dev.keel.command.account.AccountCommands.RevokeSession;
-import dev.keel.command.account.AccountCommands.RevokeSessions;
-import dev.keel.command.account.AccountCommands.VerifyEmail;
 import dev.keel.command.claim.UniqueClaims;
 import dev.keel.command.rejection.CommandRejected;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -111,14 +100,27 @@ class Account {
         linkFirebase(accountId, command.firebaseUid(), claims, index);
     }
 
+    /** A failed attempt is an outcome, not an exception, so its events (and a lockout) commit. */
     @CommandHandler
     LoginOutcome handle(RecordLogin command, LockoutPolicy lockout, RefreshTokens tokens) {
-        return new LoginPolicy(lockout, lock, tokens).attempt(accountId, command, roles);
+        Decision<LoginOutcome> decision = new LoginPolicy(lockout).decide(accountId, lock, command, roles);
+        if (decision.outcome().status() == LoginOutcome.Status.SUCCEEDED) {
+            tokens.issue(command.refreshTokenHash(), accountId, command.sessionId(), command.expiresAt());
+        }
+        decision.events().forEach(AggregateLifecycle::apply);
+        return decision.outcome();
     }
 
     @CommandHandler
     RefreshOutcome handle(RefreshSession command, RefreshTokens tokens) {
-        return new RefreshPolicy(sessions, tokens).refresh(accountId, command, roles);
+        Decision<RefreshOutcome> decision = new RefreshPolicy(sessions)
+                .decide(accountId, command, tokens.find(command.presentedTokenHash()), roles);
+        if (decision.outcome().status() == RefreshOutcome.Status.REFRESHED) {
+            tokens.rotate(command.presentedTokenHash());
+            tokens.issue(command.newTokenHash(), accountId, command.sessionId(), command.expiresAt());
+        }
+        decision.events().forEach(AggregateLifecycle::apply);
+        return decision.outcome();
     }
 
     @CommandHandler

@@ -11,7 +11,7 @@ import java.util.Optional;
  * registering command's transaction, so a lookup never lags behind a registration.
  */
 @Component
-class AccountLookup {
+public class AccountLookup {
 
     private final JdbcClient jdbc;
     private final BlindIndex index;
@@ -21,11 +21,11 @@ class AccountLookup {
         this.index = index;
     }
 
-    Optional<AccountId> byEmail(String email) {
+    public Optional<AccountId> byEmail(String email) {
         return owner(Account.EMAIL_SCOPE, index.ofEmail(email));
     }
 
-    Optional<AccountId> byFirebaseUid(String uid) {
+    public Optional<AccountId> byFirebaseUid(String uid) {
         return owner(Account.FIREBASE_SCOPE, index.ofFirebaseUid(uid));
     }
 

@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param linkBaseUrl      where mailed links point; the app or web page there posts the token back
  */
 @ConfigurationProperties("keel.identity")
-record IdentityProperties(@DefaultValue Argon2 argon2,
+public record IdentityProperties(@DefaultValue Argon2 argon2,
                           @DefaultValue PasswordRules password,
                           @DefaultValue Lockouts lockout,
                           @DefaultValue IpThrottle ipThrottle,
@@ -24,25 +24,25 @@ record IdentityProperties(@DefaultValue Argon2 argon2,
                           @DefaultValue Admin admin) {
 
     /** Argon2id cost: memory in KiB, passes over it, lanes. Defaults are OWASP's minimum (19 MiB, 2, 1). */
-    record Argon2(@DefaultValue("19456") int memoryKib,
+    public record Argon2(@DefaultValue("19456") int memoryKib,
                   @DefaultValue("2") int iterations,
                   @DefaultValue("1") int parallelism) {
     }
 
-    record PasswordRules(@DefaultValue("10") int minLength, @DefaultValue("128") int maxLength) {
+    public record PasswordRules(@DefaultValue("10") int minLength, @DefaultValue("128") int maxLength) {
     }
 
     /** After {@code threshold} failures in a row, lock for {@code base}, doubling per lockout up to {@code max}. */
-    record Lockouts(@DefaultValue("5") int threshold,
+    public record Lockouts(@DefaultValue("5") int threshold,
                     @DefaultValue("1m") Duration base,
                     @DefaultValue("1h") Duration max) {
     }
 
     /** At most {@code attempts} failed logins or reset requests per client IP within {@code window}. */
-    record IpThrottle(@DefaultValue("30") int attempts, @DefaultValue("15m") Duration window) {
+    public record IpThrottle(@DefaultValue("30") int attempts, @DefaultValue("15m") Duration window) {
     }
 
     /** The first STAFF account, created at start-up when both are set and no account has that email. */
-    record Admin(@DefaultValue("") String email, @DefaultValue("") String password) {
+    public record Admin(@DefaultValue("") String email, @DefaultValue("") String password) {
     }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
  * @param roles       the account's roles, for the access token (success only)
  * @param lockedUntil when a login may be tried again (lockout only)
  */
-record LoginOutcome(Status status, Set<Role> roles, Instant lockedUntil) {
+public record LoginOutcome(Status status, Set<Role> roles, Instant lockedUntil) {
 
-    enum Status { SUCCEEDED, FAILED, LOCKED_OUT }
+    public enum Status { SUCCEEDED, FAILED, LOCKED_OUT }
 
     static LoginOutcome succeeded(Set<Role> roles) {
         return new LoginOutcome(Status.SUCCEEDED, Set.copyOf(roles), null);

@@ -5,36 +5,32 @@ import dev.keel.api.account.AccountLockedOut;
 import dev.keel.api.account.LoginFailed;
 import dev.keel.api.account.LoginSucceeded;
 import dev.keel.api.account.Role;
-import dev.keel.command.account.AccountCommands.RecordLogin;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A checked login attempt against the account's lock: a locked account accepts nothing, not even the
  * right password; a failure counts and may lock (for longer each time); a success starts a session.
  */
-record LoginPolicy(LockoutPolicy lockout, LoginLock lock, RefreshTokens tokens) {
+record LoginPolicy(LockoutPolicy lockout) {
 
-    LoginOutcome attempt(AccountId accountId, RecordLogin command, Set<Role> roles) {
-        if (lock.lockedAt(command.at())) {
-            return LoginOutcome.lockedOut(lock.until());
+    Decision<LoginOutcome> decide(AccountId accountId, LoginLock lock, RecordLogin login, Set<Role> roles) {
+        if (lock.lockedAt(login.at())) {
+            return new Decision<>(List.of(), LoginOutcome.lockedOut(lock.until()));
         }
-        if (!command.proved()) {
+        if (!login.proved()) {
             int failures = lock.failures() + 1;
-            apply(new LoginFailed(accountId, failures));
+            LoginFailed failed = new LoginFailed(accountId, failures);
             if (!lockout.locksAfter(failures)) {
-                return LoginOutcome.failed();
+                return new Decision<>(List.of(failed), LoginOutcome.failed());
             }
-            Instant until = lockout.lockedUntil(command.at(), lock.lockouts());
-            apply(new AccountLockedOut(accountId, until, lock.lockouts() + 1));
-            return LoginOutcome.lockedOut(until);
+            Instant until = lockout.lockedUntil(login.at(), lock.lockouts());
+            return new Decision<>(List.of(failed, new AccountLockedOut(accountId, until, lock.lockouts() + 1)),
+                    LoginOutcome.lockedOut(until));
         }
-        tokens.issue(command.refreshTokenHash(), accountId, command.sessionId(), command.expiresAt());
-        apply(new LoginSucceeded(accountId, command.sessionId(), command.deviceId(), command.method(),
-                command.expiresAt()));
-        return LoginOutcome.succeeded(roles);
+        return new Decision<>(List.of(new LoginSucceeded(accountId, login.sessionId(), login.deviceId(), login.method(),
+                login.expiresAt())), LoginOutcome.succeeded(roles));
     }
 }

@@ -8,9 +8,9 @@ import java.util.Set;
  * How a refresh ended. A reused token revokes its session: that is a result (so the revocation
  * commits), not an exception.
  */
-record RefreshOutcome(Status status, Set<Role> roles) {
+public record RefreshOutcome(Status status, Set<Role> roles) {
 
-    enum Status { REFRESHED, REUSED, REFUSED }
+    public enum Status { REFRESHED, REUSED, REFUSED }
 
     static RefreshOutcome refreshed(Set<Role> roles) {
         return new RefreshOutcome(Status.REFRESHED, Set.copyOf(roles));

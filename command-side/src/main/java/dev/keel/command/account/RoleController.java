@@ -2,7 +2,6 @@ package dev.keel.command.account;
 
 import dev.keel.api.account.AccountId;
 import dev.keel.api.account.Role;
-import dev.keel.command.account.AccountCommands.GrantRole;
 import dev.keel.command.request.CommandSender;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

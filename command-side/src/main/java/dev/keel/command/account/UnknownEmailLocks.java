@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * about whether an account exists. In this node's memory, keyed by the email's blind index.
  */
 @Component
-class UnknownEmailLocks {
+public class UnknownEmailLocks {
 
     private static final int MAX_TRACKED = 100_000;
 
@@ -23,7 +23,7 @@ class UnknownEmailLocks {
     }
 
     /** @return until when the email is now locked, or {@code null} if it is not */
-    Instant failed(String emailIndex, Instant at) {
+    public Instant failed(String emailIndex, Instant at) {
         if (locks.size() > MAX_TRACKED) {
             locks.clear();
         }

@@ -1,7 +1,8 @@
 /**
- * Identity on the write side: the Account aggregate (registration, email verification, logins and
- * lockouts, sessions with rotating refresh tokens, passwords, profile, roles) and the endpoints that
- * drive it. Credentials and refresh tokens live in their own tables, written in the command's
- * transaction; events never hold a password, a hash or a token.
+ * The Account aggregate: who a person is, how they prove it, and their sessions; its commands, the
+ * policies it decides logins and refreshes with, and the small stores it writes in the command's
+ * transaction (credentials, refresh tokens). Commands stay in command-side, unlike events, because
+ * several carry password or token hashes (their {@code toString} never shows them); events never do.
+ * Registration, sessions, passwords and Firebase sign-in drive it from their own packages.
  */
 package dev.keel.command.account;

@@ -1,5 +1,0 @@
-package dev.keel.command.account;
-
-/** Who a verified Firebase ID token says the user is. {@code email} may be {@code null}. */
-record FirebaseIdentity(String uid, String email, boolean emailVerified, String name) {
-}

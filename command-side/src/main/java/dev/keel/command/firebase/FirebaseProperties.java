@@ -1,0 +1,12 @@
+package dev.keel.command.firebase;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param projectId   the Firebase project whose ID tokens are accepted; empty switches Firebase sign-in off
+ * @param credentials path of a service-account JSON file; ID-token verification needs none, so empty is fine
+ */
+@ConfigurationProperties("keel.firebase")
+record FirebaseProperties(@DefaultValue("") String projectId, @DefaultValue("") String credentials) {
+}

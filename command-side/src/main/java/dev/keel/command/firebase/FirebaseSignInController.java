@@ -1,0 +1,41 @@
+package dev.keel.command.firebase;
+
+import dev.keel.command.session.TokenResponse;
+import dev.keel.web.Public;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Signing in with Firebase; like a login, it takes no Idempotency-Key (each call starts a session). */
+@RestController
+@Tag(name = "Sessions")
+class FirebaseSignInController {
+
+    private final FirebaseSignIn firebase;
+
+    FirebaseSignInController(FirebaseSignIn firebase) {
+        this.firebase = firebase;
+    }
+
+    record FirebaseSignInRequest(@NotBlank @Size(max = 8192) String idToken, @NotBlank @Size(max = 128) String deviceId) {
+    }
+
+    @Operation(summary = "Sign in with a Firebase ID token: creates the account on first use, or links it to an"
+            + " existing account with the same (Firebase-verified) email. 503 firebase-not-configured when Keel"
+            + " has no Firebase project.")
+    @Public
+    @PostMapping("/v1/sessions/firebase")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<TokenResponse> firebase(@Valid @RequestBody FirebaseSignInRequest request, ServerWebExchange exchange) {
+        return firebase.signIn(exchange, request.idToken(), request.deviceId());
+    }
+}

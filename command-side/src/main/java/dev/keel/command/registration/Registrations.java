@@ -1,0 +1,65 @@
+package dev.keel.command.registration;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.LinkTokens.Purpose;
+import dev.keel.api.account.Role;
+import dev.keel.command.account.IdentityProperties;
+import dev.keel.command.account.MailedLinks;
+import dev.keel.command.account.RegisterAccount;
+import dev.keel.command.account.VerifyEmail;
+import dev.keel.command.password.PasswordPolicy;
+import dev.keel.command.password.Passwords;
+import dev.keel.command.registration.RegistrationController.RegisterRequest;
+import dev.keel.command.registration.RegistrationController.VerificationRequest;
+import dev.keel.command.request.CommandSender;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A new customer account with a password (hashed off the event loop), which asks for its address
+ * to be verified; and the verification with the mailed link's token.
+ */
+@Component
+class Registrations {
+
+    private final CommandSender commands;
+    private final PasswordPolicy policy;
+    private final Passwords passwords;
+    private final MailedLinks links;
+    private final IdentityProperties properties;
+
+    Registrations(CommandSender commands, PasswordPolicy policy, Passwords passwords, MailedLinks links,
+                  IdentityProperties properties) {
+        this.commands = commands;
+        this.policy = policy;
+        this.passwords = passwords;
+        this.links = links;
+        this.properties = properties;
+    }
+
+    Mono<AccountId> register(ServerWebExchange exchange, RegisterRequest request) {
+        String email = request.email().trim();
+        String displayName = request.displayName().trim();
+        Instant now = Instant.now();
+        return Mono.fromCallable(() -> {
+                    policy.check("password", request.password(), email, displayName);
+                    return new RegisterAccount(AccountId.random(), email, displayName, passwords.hash(request.password()),
+                            null, false, Set.of(Role.CUSTOMER), UUID.randomUUID(), now.plus(properties.verificationTtl()));
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(command -> commands.send(exchange, request, command));
+    }
+
+    Mono<Void> verify(ServerWebExchange exchange, VerificationRequest request) {
+        Instant now = Instant.now();
+        return Mono.fromCallable(() -> links.open(request.token(), Purpose.VERIFY_EMAIL, now))
+                .flatMap(link -> commands.send(exchange, request, new VerifyEmail(link.accountId(), link.requestId(), now)))
+                .then();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.keel.command.session;
+
+import dev.keel.web.Me;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Ending the signed-in account's sessions; listing them is the query side's {@code GET /v1/me/sessions}. */
+@RestController
+@RequestMapping("/v1/me/sessions")
+@Tag(name = "Me")
+class MySessionsController {
+
+    private final SignOuts signOuts;
+
+    MySessionsController(SignOuts signOuts) {
+        this.signOuts = signOuts;
+    }
+
+    @Operation(summary = "End one of my sessions; 'current' is the one this token belongs to (log out)")
+    @DeleteMapping("/{sessionId}")
+    Mono<ResponseEntity<Void>> revoke(@PathVariable String sessionId, @AuthenticationPrincipal Jwt jwt,
+                                      ServerWebExchange exchange) {
+        return signOuts.end(exchange, Me.of(jwt), sessionId).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @Operation(summary = "Sign out everywhere: end all my sessions, this one included")
+    @DeleteMapping
+    Mono<ResponseEntity<Void>> revokeAll(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
+        return signOuts.endAll(exchange, Me.of(jwt)).thenReturn(ResponseEntity.noContent().build());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.keel.command.session;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.Role;
+import dev.keel.api.account.SessionId;
+import dev.keel.api.account.SignInMethod;
+import dev.keel.command.account.IdentityProperties;
+import dev.keel.command.account.LoginOutcome;
+import dev.keel.command.account.RecordLogin;
+import dev.keel.command.account.RefreshOutcome;
+import dev.keel.command.account.RefreshSession;
+import dev.keel.command.account.RefreshTokens;
+import dev.keel.command.request.ClientIp;
+import dev.keel.command.request.CommandSender;
+import dev.keel.command.throttle.IpThrottle;
+import dev.keel.command.throttle.Throttled;
+import dev.keel.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Turns a checked sign-in into a session (or a counted failure), and rotates refresh tokens. Both
+ * answer with a fresh access token and a fresh refresh token.
+ */
+@Component
+public class SessionStarter {
+
+    private final CommandSender commands;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final IpThrottle throttle;
+    private final IdentityProperties properties;
+
+    SessionStarter(CommandSender commands, AccessTokens accessTokens, RefreshTokens refreshTokens, IpThrottle throttle,
+                   IdentityProperties properties) {
+        this.commands = commands;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
+        this.properties = properties;
+    }
+
+    public Mono<TokenResponse> start(ServerWebExchange exchange, AccountId accountId, boolean proved, SignInMethod method,
+                              String deviceId) {
+        SessionId sessionId = SessionId.random();
+        String refreshToken = OpaqueTokens.newToken();
+        Instant now = Instant.now();
+        var command = new RecordLogin(accountId, proved, method, sessionId, deviceId, OpaqueTokens.hash(refreshToken),
+                now, now.plus(properties.refreshTokenTtl()));
+        return commands.<LoginOutcome>sendWithoutKey(exchange, command).map(outcome -> switch (outcome.status()) {
+            case SUCCEEDED -> tokens(accountId, sessionId, outcome.roles(), refreshToken);
+            case FAILED -> {
+                throttle.count(ClientIp.of(exchange.getRequest()));
+                throw invalidCredentials();
+            }
+            case LOCKED_OUT -> {
+                throttle.count(ClientIp.of(exchange.getRequest()));
+                throw Throttled.until(outcome.lockedUntil(), "Too many failed logins for this account");
+            }
+        });
+    }
+
+    Mono<TokenResponse> refresh(ServerWebExchange exchange, String presentedToken, String deviceId) {
+        String presentedHash = OpaqueTokens.hash(presentedToken);
+        return Mono.fromCallable(() -> refreshTokens.find(presentedHash))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(stored -> stored.map(Mono::just).orElseGet(() -> Mono.error(invalidRefreshToken())))
+                .flatMap(stored -> {
+                    String newToken = OpaqueTokens.newToken();
+                    Instant now = Instant.now();
+                    var command = new RefreshSession(stored.accountId(), stored.sessionId(), presentedHash,
+                            OpaqueTokens.hash(newToken), deviceId, now, now.plus(properties.refreshTokenTtl()));
+                    return commands.<RefreshOutcome>sendWithoutKey(exchange, command)
+                            .map(outcome -> switch (outcome.status()) {
+                                case REFRESHED -> tokens(stored.accountId(), stored.sessionId(), outcome.roles(), newToken);
+                                case REUSED -> throw Problems.error(HttpStatus.UNAUTHORIZED, "refresh-token-reused",
+                                        "This refresh token was used before, so it may have been stolen: its session"
+                                                + " is now revoked. Log in again.");
+                                case REFUSED -> throw invalidRefreshToken();
+                            });
+                });
+    }
+
+    static ErrorResponseException invalidCredentials() {
+        return Problems.error(HttpStatus.UNAUTHORIZED, "invalid-credentials", "The email or the password is wrong");
+    }
+
+    private static ErrorResponseException invalidRefreshToken() {
+        return Problems.error(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
+                "This refresh token is unknown, expired, revoked or belongs to another device; log in again");
+    }
+
+    private TokenResponse tokens(AccountId accountId, SessionId sessionId, Set<Role> roles,
+                                 String refreshToken) {
+        return new TokenResponse(accessTokens.issue(accountId, sessionId, roles), "Bearer",
+                accessTokens.ttl().toSeconds(), refreshToken, accountId, sessionId);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.keel.command.throttle;
+
+import dev.keel.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** 429 problem+json with {@code Retry-After} in whole seconds (at least one). */
+public final class Throttled {
+
+    private Throttled() {
+    }
+
+    public static ErrorResponseException retryAfter(Duration wait, String detail) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ErrorResponseException error = Problems.error(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+                detail + "; try again in " + seconds + " s");
+        error.getHeaders().set("Retry-After", Long.toString(seconds));
+        error.getBody().setProperty("retryAfterSeconds", seconds);
+        return error;
+    }
+
+    public static ErrorResponseException until(Instant until, String detail) {
+        return retryAfter(Duration.between(Instant.now(), until), detail);
+    }
+}
