@@ -26,7 +26,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Throwable.class)
     ResponseEntity<ProblemDetail> handle(Throwable error, ServerWebExchange exchange) {
-        ProblemDetail problem = problems.toProblem(error);
+        ProblemDetail problem = problems.toProblem(error, exchange);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         HttpHeaders headers = error instanceof ErrorResponse response ? response.getHeaders() : HttpHeaders.EMPTY;
         return ResponseEntity.status(problem.getStatus())

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -21,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.MissingRequestValueException;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerErrorException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -46,7 +49,28 @@ public class ProblemMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
 
+    /**
+     * As {@link #toProblem(Throwable)}, and knows the request: a path variable that the route matched
+     * but that converted to nothing (a blank {@code %20} segment) is the client's error, not ours.
+     */
+    public ProblemDetail toProblem(Throwable error, ServerWebExchange exchange) {
+        if (error instanceof ServerErrorException e && isSentPathVariable(e.getMethodParameter(), exchange)) {
+            String name = parameterName(e.getMethodParameter());
+            return withField(problem(HttpStatus.BAD_REQUEST, "invalid-field", "'" + name + "' has an invalid value"), name);
+        }
+        return toProblem(error);
+    }
+
+    /** Every 5xx carries an {@code errorId} that a log line repeats, so a report can be traced. */
     public ProblemDetail toProblem(Throwable error) {
+        ProblemDetail problem = classify(error);
+        if (problem.getStatus() >= 500) {
+            identify(problem, error);
+        }
+        return problem;
+    }
+
+    private ProblemDetail classify(Throwable error) {
         return switch (error) {
             case WebExchangeBindException e -> invalidFields(e.getFieldErrors());
             case HandlerMethodValidationException e -> invalidParameters(e);
@@ -56,8 +80,11 @@ public class ProblemMapper {
             case AccessDeniedException e -> problem(HttpStatus.FORBIDDEN, "forbidden",
                     "Your roles do not allow this request");
             case AuthenticationException e -> problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
+            // Spring Security's firewall checks headers and parameters lazily, when the application reads them
+            case ServerExchangeRejectedException e -> problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getMessage());
+            case ErrorResponse e when e.getStatusCode().value() == 500 -> internalError();
             case ErrorResponse e -> withDefaultType(e.getBody(), e.getStatusCode().value());
-            default -> unexpected(error);
+            default -> internalError();
         };
     }
 
@@ -154,16 +181,27 @@ public class ProblemMapper {
         return body;
     }
 
-    private static ProblemDetail unexpected(Throwable error) {
-        if (error instanceof ResponseStatusException e) {
-            return withDefaultType(e.getBody(), e.getStatusCode().value());
+    private static boolean isSentPathVariable(MethodParameter parameter, ServerWebExchange exchange) {
+        if (parameter == null || !parameter.hasParameterAnnotation(PathVariable.class)) {
+            return false;
         }
+        Map<String, String> variables = exchange.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables != null && variables.containsKey(parameterName(parameter));
+    }
+
+    private static ProblemDetail internalError() {
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side");
+    }
+
+    private static void identify(ProblemDetail problem, Throwable error) {
         String errorId = UUID.randomUUID().toString();
-        log.error("Unexpected error {}", errorId, error);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Something went wrong on our side; quote error id " + errorId + " when reporting it.");
         problem.setProperty("errorId", errorId);
-        return problem;
+        if (problem.getStatus() == 500) {
+            problem.setDetail("Something went wrong on our side; quote error id " + errorId + " when reporting it.");
+            log.error("Unexpected error {}", errorId, error);
+        } else {
+            log.warn("Answered {} with error id {}: {}", problem.getStatus(), errorId, error.toString());
+        }
     }
 
     private static String path(JacksonException e) {
