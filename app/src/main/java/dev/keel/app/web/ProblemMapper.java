@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -26,6 +28,7 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -35,6 +38,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +53,7 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+    private static final String DUPLICATE = "Duplicate Object property";
 
     /**
      * As {@link #toProblem(Throwable)}, and knows the request: a path variable that the route matched
@@ -82,6 +88,7 @@ public class ProblemMapper {
             case AuthenticationException e -> problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
             // Spring Security's firewall checks headers and parameters lazily, when the application reads them
             case ServerExchangeRejectedException e -> problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getMessage());
+            case UnsupportedMediaTypeStatusException e -> unsupportedMediaType(e);
             case ErrorResponse e when e.getStatusCode().value() == 500 -> internalError();
             case ErrorResponse e -> withDefaultType(e.getBody(), e.getStatusCode().value());
             default -> internalError();
@@ -102,6 +109,9 @@ public class ProblemMapper {
                     "The request body is larger than this endpoint accepts: " + limit.getMessage());
             case UnrecognizedPropertyException unknown -> withField(problem(HttpStatus.BAD_REQUEST, "unknown-field",
                     "Unknown field '" + path(unknown) + "'"), path(unknown));
+            case InvalidFormatException format when isScalar(format.getTargetType()) -> withField(problem(
+                    HttpStatus.BAD_REQUEST, "invalid-field", "Field '" + path(format) + "' must be "
+                            + typeName(format.getTargetType())), path(format));
             case InvalidFormatException format -> withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
                     "Field '" + path(format) + "' has an invalid value: " + format.getValue()), path(format));
             case MismatchedInputException mismatch when mismatch.getPath().isEmpty() ->
@@ -114,6 +124,7 @@ public class ProblemMapper {
             case InputCoercionException range when !range.getPath().isEmpty() ->
                     withField(problem(HttpStatus.BAD_REQUEST, "invalid-field",
                             "Field '" + path(range) + "' is out of range"), path(range));
+            case StreamReadException duplicate when duplicateName(duplicate) != null -> duplicateField(duplicate);
             case StreamReadException malformed -> problem(HttpStatus.BAD_REQUEST, "malformed-json",
                     "The body is not valid JSON: " + malformed.getOriginalMessage());
             case null, default -> e.getMethodParameter() != null && !isBody(e.getMethodParameter())
@@ -121,6 +132,39 @@ public class ProblemMapper {
                     + "' has an invalid value"), parameterName(e.getMethodParameter()))
                     : problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getReason());
         };
+    }
+
+    /** Jackson names a repeated key only in its message: {@code Duplicate Object property "sku"}. */
+    private static String duplicateName(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith(DUPLICATE)) {
+            return null;
+        }
+        int open = message.indexOf('"');
+        int close = message.lastIndexOf('"');
+        return open >= 0 && close > open ? message.substring(open + 1, close) : null;
+    }
+
+    private static ProblemDetail duplicateField(StreamReadException e) {
+        String parent = path(e);
+        String field = parent.isEmpty() ? duplicateName(e) : parent + "." + duplicateName(e);
+        return withField(problem(HttpStatus.BAD_REQUEST, "duplicate-field",
+                "Field '" + field + "' appears more than once"), field);
+    }
+
+    private static ProblemDetail unsupportedMediaType(UnsupportedMediaTypeStatusException e) {
+        MediaType type = e.getContentType();
+        Charset charset = type == null ? null : type.getCharset();
+        String detail;
+        if (charset != null && !StandardCharsets.UTF_8.equals(charset)) {
+            detail = "Charset " + charset.name() + " is not supported: send the body in UTF-8";
+        } else if (type != null) {
+            detail = "Content-Type " + type + " is not supported: send application/json";
+        } else {
+            detail = "Content-Type is missing or not supported: send application/json (" + e.getReason() + ")";
+        }
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
+        return withField(problem, HttpHeaders.CONTENT_TYPE);
     }
 
     private static ProblemDetail invalidFields(List<FieldError> errors) {
@@ -208,6 +252,11 @@ public class ProblemMapper {
         return e.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static boolean isScalar(Class<?> type) {
+        return type != null && (type == String.class || type == Boolean.class || type.isPrimitive()
+                || Number.class.isAssignableFrom(type));
     }
 
     private static String typeName(Class<?> type) {

@@ -1,0 +1,26 @@
+package dev.keel.app.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read as written: a number is not a string, a string is not a number, a key
+ * appears once. The switches Boot exposes are in application.yml ({@code spring.jackson.*}); this is
+ * what it does not. Only the HTTP mapper is concerned: Axon's event serializer builds its own.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJson {
+
+    /** {@code "sku": 42} and {@code "name": true} are refused, not stored as {@code "42"} and {@code "true"}. */
+    @Bean
+    JsonMapperBuilderCustomizer noScalarsAsText() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+}
