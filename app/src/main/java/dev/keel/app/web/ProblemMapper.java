@@ -107,6 +107,10 @@ public class ProblemMapper {
         return switch (cause) {
             case DataBufferLimitException limit -> problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this endpoint accepts: " + limit.getMessage());
+            case MalformedBody.Exception malformed when malformed.body().field() != null -> withField(
+                    problem(HttpStatus.BAD_REQUEST, "invalid-field", malformed.body().detail()), malformed.body().field());
+            case MalformedBody.Exception malformed ->
+                    problem(HttpStatus.BAD_REQUEST, "malformed-json", malformed.body().detail());
             case UnrecognizedPropertyException unknown -> withField(problem(HttpStatus.BAD_REQUEST, "unknown-field",
                     "Unknown field '" + path(unknown) + "'"), path(unknown));
             case InvalidFormatException format when isScalar(format.getTargetType()) -> withField(problem(

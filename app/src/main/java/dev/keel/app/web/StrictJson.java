@@ -1,16 +1,20 @@
 package dev.keel.app.web;
 
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies are read as written: a number is not a string, a string is not a number, a key
- * appears once. The switches Boot exposes are in application.yml ({@code spring.jackson.*}); this is
- * what it does not. Only the HTTP mapper is concerned: Axon's event serializer builds its own.
+ * appears once, and the bytes are UTF-8 JSON. The switches Boot exposes are in application.yml
+ * ({@code spring.jackson.*}); this is what it does not. Only the HTTP mapper is concerned: Axon's
+ * event serializer builds its own.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -22,5 +26,12 @@ class StrictJson {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** After Boot's own JSON codec customizer, whose decoder it replaces. */
+    @Bean
+    @Order(1)
+    CodecCustomizer strictJsonDecoder(JsonMapper mapper) {
+        return codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new StrictJsonDecoder(mapper));
     }
 }
