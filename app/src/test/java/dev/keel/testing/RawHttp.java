@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -47,6 +46,11 @@ public class RawHttp {
     }
 
     public Response exchange(byte[] head, byte[] body) {
+        return exchangeAll(head, body).getFirst();
+    }
+
+    /** For pipelined requests: every response the server sent before it closed the connection. */
+    public List<Response> exchangeAll(byte[] head, byte[] body) {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
@@ -56,7 +60,7 @@ public class RawHttp {
             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return Response.parse(socket.getInputStream());
+            return Response.parseAll(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,13 +139,22 @@ public class RawHttp {
             return status + " " + contentType() + " " + text();
         }
 
-        static Response parse(InputStream in) throws IOException {
-            byte[] all = in.readAllBytes();
-            int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        static List<Response> parseAll(byte[] all) throws IOException {
+            List<Response> responses = new ArrayList<>();
+            int from = 0;
+            do {
+                from = parse(all, from, responses);
+            } while (from < all.length);
+            return responses;
+        }
+
+        /** @return where the next response starts */
+        private static int parse(byte[] all, int from, List<Response> into) throws IOException {
+            int end = indexOf(all, from, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             if (end < 0) {
                 throw new IOException("No complete response head in " + new String(all, StandardCharsets.ISO_8859_1));
             }
-            String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+            String[] lines = new String(all, from, end - from, StandardCharsets.ISO_8859_1).split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
@@ -149,13 +162,15 @@ public class RawHttp {
                 headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
                         .add(lines[i].substring(colon + 1).trim());
             }
-            byte[] body = Arrays.copyOfRange(all, end + 4, all.length);
-            return new Response(status, headers, body);
+            List<String> length = headers.get("content-length");
+            int bodyEnd = length == null ? all.length : Math.min(all.length, end + 4 + Integer.parseInt(length.getFirst()));
+            into.add(new Response(status, headers, Arrays.copyOfRange(all, end + 4, bodyEnd)));
+            return bodyEnd;
         }
 
-        private static int indexOf(byte[] data, byte[] pattern) {
+        private static int indexOf(byte[] data, int from, byte[] pattern) {
             outer:
-            for (int i = 0; i + pattern.length <= data.length; i++) {
+            for (int i = from; i + pattern.length <= data.length; i++) {
                 for (int j = 0; j < pattern.length; j++) {
                     if (data[i + j] != pattern[j]) {
                         continue outer;
