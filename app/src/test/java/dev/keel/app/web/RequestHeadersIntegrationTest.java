@@ -130,6 +130,15 @@ class RequestHeadersIntegrationTest extends KeelIntegrationTest {
         assertThat(response.header("ETag")).isEqualTo("\"1\"");
     }
 
+    @Test
+    void anAcceptHeaderThatCannotBeParsedStillGetsAProblemBody() {
+        RawHttp.Response response = raw.request("GET", "/v1/products/not-a-uuid").header("Accept", "garbage").send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("productId");
+    }
+
     private static void assertRefused(RawHttp.Response response, String header) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
