@@ -1,5 +1,6 @@
 package dev.keel.testing;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +32,24 @@ public class RawHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Environment environment;
+    private final InetAddress localAddress;
 
+    @Autowired
     RawHttp(Environment environment) {
+        this(environment, null);
+    }
+
+    private RawHttp(Environment environment, InetAddress localAddress) {
         this.environment = environment;
+        this.localAddress = localAddress;
+    }
+
+    /**
+     * Connects from another loopback address (127.0.0.2, say), so what is counted per client IP
+     * (failed logins) does not spill over to other tests.
+     */
+    public RawHttp from(InetAddress localAddress) {
+        return new RawHttp(environment, localAddress);
     }
 
     public Request request(String method, String target) {
@@ -53,6 +69,9 @@ public class RawHttp {
     public List<Response> exchangeAll(byte[] head, byte[] body) {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
@@ -101,6 +120,11 @@ public class RawHttp {
 
         public Request body(String contentType, byte[] bytes) {
             header("Content-Type", contentType);
+            return body(bytes);
+        }
+
+        /** A body without a Content-Type header. */
+        public Request body(byte[] bytes) {
             body = bytes;
             return this;
         }
