@@ -63,6 +63,21 @@ class ContentTypeIntegrationTest extends KeelIntegrationTest {
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/unsupported-media-type");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "deflate, identity", "br"})
+    void aContentCodingIsRefusedRatherThanReadAsPlainJson(String coding) {
+        RawHttp.Response response = raw.request("POST", "/v1/products")
+                .bearer(tokens.staff())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Encoding", coding)
+                .json("{\"sku\":\"" + uniqueSku() + "\",\"name\":\"Mug\",\"price\":{\"amountMinor\":1,\"currency\":\"EUR\"}}")
+                .send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(415);
+        assertThat(response.header("Accept-Encoding")).isEqualTo("identity");
+        assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("Content-Encoding");
+    }
+
     private WebTestClient.ResponseSpec createProduct(String contentType) {
         return web.post().uri("/v1/products")
                 .headers(h -> h.setBearerAuth(tokens.staff()))
