@@ -1,10 +1,12 @@
 package dev.keel.app.web;
 
-import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,10 +30,18 @@ class StrictJson {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
-    /** After Boot's own JSON codec customizer, whose decoder it replaces. */
+    /**
+     * On the server only (a codec customizer would reach the WebClients too, which must read
+     * problem+json), and after Boot's own codec configuration, whose JSON decoder it replaces.
+     */
     @Bean
-    @Order(1)
-    CodecCustomizer strictJsonDecoder(JsonMapper mapper) {
-        return codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new StrictJsonDecoder(mapper));
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebFluxConfigurer strictJsonDecoder(JsonMapper mapper) {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureHttpMessageCodecs(ServerCodecConfigurer codecs) {
+                codecs.defaultCodecs().jacksonJsonDecoder(new StrictJsonDecoder(mapper));
+            }
+        };
     }
 }
