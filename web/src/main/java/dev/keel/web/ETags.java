@@ -1,11 +1,9 @@
 package dev.keel.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -68,8 +66,6 @@ public final class ETags {
     }
 
     private static ErrorResponseException invalid(String detail) {
-        ErrorResponseException error = Problems.error(HttpStatus.BAD_REQUEST, "invalid-field", detail);
-        error.getBody().setProperty("errors", List.of(Map.of("field", IF_MATCH, "message", detail)));
-        return error;
+        return Problems.invalid("invalid-field", IF_MATCH, detail);
     }
 }

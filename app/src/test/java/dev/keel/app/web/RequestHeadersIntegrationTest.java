@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static dev.keel.testing.CatalogFixtures.productRequest;
@@ -131,12 +132,42 @@ class RequestHeadersIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void aDeviceIdTooLongIsRefusedNotCut() {
+        RawHttp.Response response = createProductWith("X-Device-Id", "d".repeat(129).getBytes(StandardCharsets.US_ASCII));
+
+        assertRefused(response, "X-Device-Id");
+    }
+
+    @Test
+    void aDeviceIdBeyondAsciiIsRefusedNotReadAsLatin1() {
+        RawHttp.Response response = createProductWith("X-Device-Id", "caf\u00e9".getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(response, "X-Device-Id");
+    }
+
+    @Test
+    void aCorrelationIdWithASpaceIsRefused() {
+        RawHttp.Response response = createProductWith("X-Correlation-Id", "a b".getBytes(StandardCharsets.US_ASCII));
+
+        assertRefused(response, "X-Correlation-Id");
+    }
+
+    @Test
     void anAcceptHeaderThatCannotBeParsedStillGetsAProblemBody() {
         RawHttp.Response response = raw.request("GET", "/v1/products/not-a-uuid").header("Accept", "garbage").send();
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("productId");
+    }
+
+    private RawHttp.Response createProductWith(String header, byte[] value) {
+        return raw.request("POST", "/v1/products")
+                .bearer(tokens.staff())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header(header, value)
+                .json("{\"sku\":\"" + uniqueSku() + "\",\"name\":\"Mug\",\"price\":" + PRICE + "}")
+                .send();
     }
 
     private static void assertRefused(RawHttp.Response response, String header) {

@@ -1,12 +1,10 @@
 package dev.keel.command.idempotency;
 
 import dev.keel.web.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code Idempotency-Key} header every command endpoint requires: 1-255 visible ASCII characters.
@@ -35,8 +33,6 @@ public record IdempotencyKey(String value) {
     }
 
     private static ErrorResponseException problem(String type, String detail) {
-        ErrorResponseException error = Problems.error(HttpStatus.BAD_REQUEST, type, detail);
-        error.getBody().setProperty("errors", List.of(Map.of("field", HEADER, "message", detail)));
-        return error;
+        return Problems.invalid(type, HEADER, detail);
     }
 }
