@@ -147,7 +147,7 @@ final class RequestFuzzer {
     private FuzzedRequest path(Operation operation, FuzzedRequest request) {
         List<Parameter> parameters = operation.in("path");
         Parameter parameter = parameters.get(random.nextInt(parameters.size()));
-        String value = pick(PATH_VALUES);
+        String value = pick(FuzzValues.PATH_VALUES);
         String target = target(operation, Map.of(parameter.name(), value));
         if (random.nextInt(5) == 0) {
             target = random.nextBoolean() ? target + "/" : target.replace("/v1/", "/v1//");
@@ -159,7 +159,7 @@ final class RequestFuzzer {
     private FuzzedRequest query(Operation operation, FuzzedRequest request) {
         List<Parameter> parameters = operation.in("query");
         Parameter parameter = parameters.get(random.nextInt(parameters.size()));
-        String pair = random.nextInt(6) == 0 ? pick(QUERY_EXTRAS) : parameter.name() + "=" + pick(QUERY_VALUES);
+        String pair = random.nextInt(6) == 0 ? pick(FuzzValues.QUERY_EXTRAS) : parameter.name() + "=" + pick(FuzzValues.QUERY_VALUES);
         String base = request.target();
         String target = base + (base.contains("?") ? "&" : "?") + pair;
         return request.with(request.method(), target, request.headers(), request.contentType(), request.body(),
@@ -167,7 +167,7 @@ final class RequestFuzzer {
     }
 
     private FuzzedRequest header(FuzzedRequest request) {
-        String[] change = pick(HEADER_CHANGES);
+        String[] change = pick(FuzzValues.HEADER_CHANGES);
         String name = change[0];
         List<Header> headers = change.length > 2 && change[2].equals("add") ? new ArrayList<>(request.headers())
                 : request.headersWithout(name);
@@ -209,7 +209,7 @@ final class RequestFuzzer {
             parent.put("unexpected" + random.nextInt(10), "x");
             return request.withBody(request.contentType(), JSON.writeValueAsBytes(body), "extra field beside " + path);
         }
-        String label = random.nextInt(3) == 0 ? pick(TEXT_EDGES) : pick(WRONG_VALUES);
+        String label = random.nextInt(3) == 0 ? pick(FuzzValues.TEXT_EDGES) : pick(FuzzValues.WRONG_VALUES);
         parent.put(name, RAW);
         byte[] raw = rawValue(label);
         return request.withBody(request.contentType(), replaceRaw(JSON.writeValueAsBytes(body), raw),
@@ -217,7 +217,7 @@ final class RequestFuzzer {
     }
 
     private FuzzedRequest body(FuzzedRequest request) {
-        String label = pick(WHOLE_BODIES);
+        String label = pick(FuzzValues.WHOLE_BODIES);
         byte[] body = switch (label) {
             case "<empty>" -> new byte[0];
             case "<duplicate first key>" -> duplicateFirstKey(request.body());
@@ -233,7 +233,7 @@ final class RequestFuzzer {
     }
 
     private FuzzedRequest method(FuzzedRequest request) {
-        String method = pick(METHODS);
+        String method = pick(FuzzValues.METHODS);
         return request.with(method, request.target(), request.headers(), request.contentType(), request.body(),
                 "method " + method);
     }
@@ -308,55 +308,4 @@ final class RequestFuzzer {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
-
-    private static final List<String> PATH_VALUES = List.of("not-a-uuid", "", "%20", "%00", "..%2F..%2Fetc",
-            "%2e%2e", "a%2Fb", "x".repeat(1000), "%C0%AF", "%FF", "%E2%80%AE", "12345678901234567890", "-1",
-            "current", "CUSTOMER", "customer", "null", "%ZZ", "caf\u00e9", "%F0%9F%98%80", "{id}",
-            "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff", "%7B%7D", "a;b", "%5C",
-            "6f1c7f5e-0b8f-4a5e-9d51-2b2f0c8d1e11%00", "..");
-    private static final List<String> QUERY_VALUES = List.of("-1", "2147483648", "99999999999999999999", "abc", "0",
-            "101", "1e2", "1.5", "", "%00", "%C0%AF", "%FF", "%ZZ", "x".repeat(201), "x".repeat(3000), "*",
-            "%22%5C", "a%20AND%20b%20OR%20(c", "%F0%9F%98%80", "%E2%80%AE", "%2B1", "true", "[]", "%0A");
-    private static final List<String> QUERY_EXTRAS = List.of("page=1&page=2", "unknown=1", "q", "&&", "=x", "q=a=b",
-            "%71=mug");
-    private static final List<String[]> HEADER_CHANGES = List.of(
-            new String[]{"Idempotency-Key", "<none>"}, new String[]{"Idempotency-Key", ""},
-            new String[]{"Idempotency-Key", "<long>"}, new String[]{"Idempotency-Key", "<latin1>"},
-            new String[]{"Idempotency-Key", "<utf8>"}, new String[]{"Idempotency-Key", "<c1>"},
-            new String[]{"Idempotency-Key", "a b"}, new String[]{"Idempotency-Key", "<uuid>", "add"},
-            new String[]{"If-Match", ""}, new String[]{"If-Match", "W/\"0\""}, new String[]{"If-Match", "0"},
-            new String[]{"If-Match", "\"-1\""}, new String[]{"If-Match", "\"0\", \"1\""},
-            new String[]{"If-Match", "\"99999999999999999999\""}, new String[]{"If-Match", "*"},
-            new String[]{"If-Match", "\"7\""}, new String[]{"If-Match", "<c1>"},
-            new String[]{"Authorization", "Bearer"}, new String[]{"Authorization", "Bearer "},
-            new String[]{"Authorization", "Bearer a b"}, new String[]{"Authorization", "Basic YTpi"},
-            new String[]{"Authorization", "<huge-token>"}, new String[]{"Authorization", "Bearer x", "add"},
-            new String[]{"Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."},
-            new String[]{"Authorization", "<utf8>"},
-            new String[]{"X-Device-Id", "<long>"}, new String[]{"X-Device-Id", "<utf8>"},
-            new String[]{"X-Correlation-Id", "<latin1>"}, new String[]{"X-Correlation-Id", "<uuid>", "add"},
-            new String[]{"Accept", "text/html"}, new String[]{"Accept", "application/xml"},
-            new String[]{"Accept", "*/*;q=0"}, new String[]{"Accept", "garbage"},
-            new String[]{"Content-Encoding", "gzip"}, new String[]{"X-Forwarded-For", "1.2.3.4"},
-            new String[]{"Content-Type", "<none>"}, new String[]{"Content-Type", "text/plain"},
-            new String[]{"Content-Type", "application/xml"}, new String[]{"Content-Type", "application/json;charset=ISO-8859-1"},
-            new String[]{"Content-Type", "application/json;charset=bogus"}, new String[]{"Content-Type", "application/json, text/plain"},
-            new String[]{"Content-Type", ""}, new String[]{"Content-Type", "application/"},
-            new String[]{"Content-Type", "*/*"}, new String[]{"Content-Type", "application/merge-patch+json"},
-            new String[]{"Content-Type", "multipart/form-data; boundary=x"},
-            new String[]{"Content-Type", "application/x-www-form-urlencoded"});
-    private static final List<String> WRONG_VALUES = List.of("42", "-1", "0", "1.5", "1e400", "-1e400",
-            "123456789012345678901234567890", "-9223372036854775809", "9223372036854775807", "true", "false",
-            "null", "\"\"", "\" \"", "[]", "{}", "[1,2]", "{\"a\":1}", "\"1299\"", "\"true\"", "<deep>", "NaN",
-            "Infinity", "0x10", "01", "'single'", "\"unterminated");
-    private static final List<String> TEXT_EDGES = List.of("\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"",
-            "\"\\udc00x\"", "\"\\ud83d\\ude00\"", "\"😀\"", "\"e\\u0301\"", "\"\\u202e\"", "\"\\uffff\"", "\"\\ufeff\"",
-            "\"\\u200b\"", "\"<script>alert(1)</script>\"", "\"'; DROP TABLE account; --\"", "\"../../etc/passwd\"",
-            "\"\\\\\"", "\"%00\"", "\"\\t\\n\\r\"", "<long text>", "<overlong />", "<overlong DEL>",
-            "<lone continuation>", "<utf-8 surrogate>", "<truncated>", "<raw control>", "\"ünïcödé\"", "\"中文\"");
-    private static final List<String> WHOLE_BODIES = List.of("<empty>", "null", "[]", "\"x\"", "42", "{", "{}",
-            "{}}", "{} x", "{\"a\":}", "{'a':1}", "{a:1}", "/* c */{}", "{\"a\":1,}", "NaN", "<bom>", "<utf-16>",
-            "<70 KB>", "<deep>", "<overlong>", "<duplicate first key>", "{\"a\":1}", "[{}]", " ", "\u0000");
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS",
-            "TRACE", "FOO", "get", "CONNECT");
 }
