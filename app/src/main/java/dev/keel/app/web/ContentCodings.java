@@ -36,7 +36,8 @@ class ContentCodings implements WebFilter {
             return chain.filter(exchange);
         }
         String detail = "Content-Encoding " + String.join(", ", codings) + " is not supported: send the body as is";
-        ProblemDetail problem = ProblemMapper.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail);
+        ProblemDetail problem = ProblemMapper.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                detail);
         problem.setProperty("errors", List.of(Map.of("field", HttpHeaders.CONTENT_ENCODING, "message", detail)));
         exchange.getResponse().getHeaders().set(HttpHeaders.ACCEPT_ENCODING, "identity");
         return responses.write(exchange, problem);

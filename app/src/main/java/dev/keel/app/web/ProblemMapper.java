@@ -62,7 +62,8 @@ public class ProblemMapper {
     public ProblemDetail toProblem(Throwable error, ServerWebExchange exchange) {
         if (error instanceof ServerErrorException e && isSentPathVariable(e.getMethodParameter(), exchange)) {
             String name = parameterName(e.getMethodParameter());
-            return withField(problem(HttpStatus.BAD_REQUEST, "invalid-field", "'" + name + "' has an invalid value"), name);
+            return withField(problem(HttpStatus.BAD_REQUEST, "invalid-field", "'" + name + "' has an invalid value"),
+                    name);
         }
         return toProblem(error);
     }
@@ -87,7 +88,8 @@ public class ProblemMapper {
                     "Your roles do not allow this request");
             case AuthenticationException e -> problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage());
             // Spring Security's firewall checks headers and parameters lazily, when the application reads them
-            case ServerExchangeRejectedException e -> problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getMessage());
+            case ServerExchangeRejectedException e ->
+                    problem(HttpStatus.BAD_REQUEST, "malformed-request", e.getMessage());
             case UnsupportedMediaTypeStatusException e -> unsupportedMediaType(e);
             case ErrorResponse e when e.getStatusCode().value() == 500 -> internalError();
             case ErrorResponse e -> withDefaultType(e.getBody(), e.getStatusCode().value());
@@ -107,8 +109,9 @@ public class ProblemMapper {
         return switch (cause) {
             case DataBufferLimitException limit -> problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
                     "The request body is larger than this endpoint accepts: " + limit.getMessage());
-            case MalformedBody.Exception malformed when malformed.body().field() != null -> withField(
-                    problem(HttpStatus.BAD_REQUEST, "invalid-field", malformed.body().detail()), malformed.body().field());
+            case MalformedBody.Exception malformed when malformed.body().field() != null ->
+                    withField(problem(HttpStatus.BAD_REQUEST, "invalid-field", malformed.body().detail()),
+                            malformed.body().field());
             case MalformedBody.Exception malformed ->
                     problem(HttpStatus.BAD_REQUEST, "malformed-json", malformed.body().detail());
             case UnrecognizedPropertyException unknown -> withField(problem(HttpStatus.BAD_REQUEST, "unknown-field",

@@ -71,7 +71,8 @@ final class RequestMetadata {
         if (value == null) {
             return fallback;
         }
-        if (value.isEmpty() || value.length() > MAX_HEADER_VALUE || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (value.isEmpty() || value.length() > MAX_HEADER_VALUE
+                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw Problems.invalid("invalid-field", name, name + " must be 1-" + MAX_HEADER_VALUE
                     + " visible ASCII characters");
         }
