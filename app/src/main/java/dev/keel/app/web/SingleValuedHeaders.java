@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Headers that carry one value are refused when sent twice: reading the first and ignoring the
- * second would let whatever sits in front of Keel (a proxy, a cache, a log) act on the other one.
- * Runs before Spring Security, so a second {@code Authorization} never reaches token checks.
+ * Headers and query parameters that carry one value are refused when sent twice: reading the first
+ * and ignoring the second would let whatever sits in front of Keel (a proxy, a cache, a log) act on
+ * the other one. Runs before Spring Security, so a second {@code Authorization} never reaches token
+ * checks.
  */
 @Component
 @Order(SingleValuedHeaders.ORDER)
@@ -40,14 +41,21 @@ class SingleValuedHeaders implements WebFilter {
         for (String name : SINGLE) {
             List<String> values = headers.get(name);
             if (values != null && values.size() > 1) {
-                return responses.write(exchange, repeated(name, values.size()));
+                return responses.write(exchange, repeated("the " + name + " header", name, values.size()));
+            }
+        }
+        // no Keel endpoint takes a list in its query, so a repeated parameter is a mistake too
+        for (Map.Entry<String, List<String>> parameter : exchange.getRequest().getQueryParams().entrySet()) {
+            if (parameter.getValue().size() > 1) {
+                return responses.write(exchange, repeated("the query parameter " + parameter.getKey(),
+                        parameter.getKey(), parameter.getValue().size()));
             }
         }
         return chain.filter(exchange);
     }
 
-    private static ProblemDetail repeated(String name, int times) {
-        String detail = "Send the " + name + " header once; it came " + times + " times";
+    private static ProblemDetail repeated(String what, String name, int times) {
+        String detail = "Send " + what + " once; it came " + times + " times";
         ProblemDetail problem = ProblemMapper.problem(HttpStatus.BAD_REQUEST, "invalid-field", detail);
         problem.setProperty("errors", List.of(Map.of("field", name, "message", detail)));
         return problem;

@@ -15,8 +15,8 @@ import static dev.keel.testing.CatalogFixtures.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A header is taken as sent or refused: a single-valued header sent twice is a 400 rather than
- * "first wins", and If-Match is only what RFC 9110 lets match one of Keel's ETags.
+ * A header is taken as sent or refused: a single-valued header (or query parameter) sent twice is a
+ * 400 rather than "first wins", and If-Match is only what RFC 9110 lets match one of Keel's ETags.
  */
 class RequestHeadersIntegrationTest extends KeelIntegrationTest {
 
@@ -71,6 +71,13 @@ class RequestHeadersIntegrationTest extends KeelIntegrationTest {
                 .send();
 
         assertRefused(response, "Content-Type");
+    }
+
+    @Test
+    void aQueryParameterSentTwiceIsRefused() {
+        RawHttp.Response response = raw.request("GET", "/v1/products?page=0&size=5&page=1").send();
+
+        assertRefused(response, "page");
     }
 
     @Test
