@@ -1,5 +1,6 @@
 package dev.keel.app.web;
 
+import dev.keel.web.Problems;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -157,8 +158,8 @@ final class EdgeProblems extends ChannelDuplexHandler {
 
     private static byte[] problem(HttpResponseStatus status, String detail, String errorId) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", status.code() == 400 ? ProblemTypes.uri("malformed-request").toString()
-                : ProblemTypes.forStatus(status.code()).toString());
+        problem.put("type", status.code() == 400 ? Problems.type("malformed-request").toString()
+                : Problems.typeForStatus(status.code()).toString());
         problem.put("title", status.reasonPhrase());
         problem.put("status", status.code());
         problem.put("detail", detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail);
