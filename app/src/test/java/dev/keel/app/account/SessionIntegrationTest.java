@@ -77,6 +77,21 @@ class SessionIntegrationTest extends KeelIntegrationTest {
         awaitSessions(legitimate, 0);
     }
 
+    /** A thief replaying the old token from their own device is caught as well as one on the owner's. */
+    @Test
+    void aRotatedRefreshTokenFromAnotherDeviceRevokesTheWholeSessionToo() {
+        Session stolen = identity.newCustomer();
+        Session legitimate = identity.refresh(stolen);
+
+        identity.refreshAttempt(stolen.refreshToken(), "the-thiefs-device")
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/refresh-token-reused");
+        identity.refreshAttempt(legitimate.refreshToken(), legitimate.deviceId())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-refresh-token");
+        awaitSessions(legitimate, 0);
+    }
+
     /**
      * The same refresh token twice at once is the reuse the rotation exists to catch: one caller gets
      * new tokens, the other is told of the reuse, and the session ends for both.

@@ -190,6 +190,18 @@ class AccountTest {
                 .expectResultMessagePayload(RefreshOutcome.reused());
     }
 
+    /** Whoever presents it, a rotated token means two parties held the session. */
+    @Test
+    void aRotatedTokenPresentedFromAnotherDeviceRevokesTheSessionToo() {
+        SessionId sessionId = SessionId.random();
+        account.tokens.issue("hash-1", accountId, sessionId, SESSION_END);
+        account.tokens.rotate("hash-1");
+        fixture.given(account.registered(), account.started(sessionId))
+                .when(account.refresh(sessionId, "hash-1", "hash-3", "laptop"))
+                .expectEvents(new SessionRevoked(accountId, sessionId, SessionRevocationReason.REFRESH_TOKEN_REUSED))
+                .expectResultMessagePayload(RefreshOutcome.reused());
+    }
+
     @Test
     void aRefreshFromAnotherDeviceIsRefusedWithoutRotating() {
         SessionId sessionId = SessionId.random();
