@@ -58,6 +58,7 @@ class LoginIntegrationTest extends KeelIntegrationTest {
         Map<?, ?> claims = TestTokens.claims(session.accessToken());
         assertThat(claims.get("sub")).isEqualTo(accountId);
         assertThat(claims.get("sid")).isEqualTo(session.sessionId());
+        assertThat(claims.get("aud")).isEqualTo("keel");
         assertThat(claims.get("roles")).isEqualTo(List.of("CUSTOMER"));
         identity.awaitMe(session.accessToken(), me -> me.get("accountId").equals(accountId));
     }

@@ -51,7 +51,7 @@ class SessionIntegrationTest extends KeelIntegrationTest {
     void aRefreshWorksThoughTheAppStillSendsItsExpiredAccessToken() {
         Session session = identity.newCustomer();
         Instant past = Instant.now().minus(1, ChronoUnit.HOURS);
-        String expired = tokens.encode(JwtClaimsSet.builder().issuer("keel").subject(session.accountId())
+        String expired = tokens.encode(JwtClaimsSet.builder().issuer("keel").audience(List.of("keel")).subject(session.accountId())
                 .issuedAt(past).expiresAt(past.plus(15, ChronoUnit.MINUTES)).claim("roles", List.of("CUSTOMER"))
                 .build());
 
