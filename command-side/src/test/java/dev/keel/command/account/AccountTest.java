@@ -62,25 +62,66 @@ class AccountTest {
     }
 
     @Test
-    void theVerificationLinkProvesTheAddress() {
+    void theVerificationLinkWithThePasswordProvesTheAddressAndStartsASession() {
+        SessionId sessionId = SessionId.random();
         fixture.given(account.registered(), account.verificationRequested())
-                .when(new VerifyEmail(accountId, account.verification, NOW))
-                .expectEvents(new EmailVerified(accountId, account.verification));
+                .when(account.verify(true, sessionId, NOW))
+                .expectEvents(account.verified(),
+                        new LoginSucceeded(accountId, sessionId, "phone", SignInMethod.PASSWORD, SESSION_END))
+                .expectResultMessagePayload(LoginOutcome.succeeded(Set.of(Role.CUSTOMER)));
+        assertThat(account.tokens.issued).containsOnlyKeys("hash-v");
+    }
+
+    /** The mailbox owner who did not register must not take over the registrant's password: reset instead. */
+    @Test
+    void theVerificationLinkWithAWrongPasswordVerifiesNothingAndCountsAsAFailedLogin() {
+        fixture.given(account.registered(), account.verificationRequested())
+                .when(account.verify(false, SessionId.random(), NOW))
+                .expectEvents(account.failed(1))
+                .expectResultMessagePayload(LoginOutcome.failed());
+        assertThat(account.tokens.issued).isEmpty();
+    }
+
+    @Test
+    void aLockedAccountIsNotVerifiedEvenWithTheRightPassword() {
+        Instant until = NOW.plus(Duration.ofMinutes(1));
+        fixture.given(account.registered(), account.verificationRequested(), new AccountLockedOut(accountId, until, 1))
+                .when(account.verify(true, SessionId.random(), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(LoginOutcome.lockedOut(until));
     }
 
     @Test
     void aUsedVerificationLinkIsRefusedSayingSo() {
-        fixture.given(account.registered(), account.verificationRequested(), new EmailVerified(accountId, account.verification))
-                .when(new VerifyEmail(accountId, account.verification, NOW))
+        fixture.given(account.registered(), account.verificationRequested(), account.verified())
+                .when(account.verify(true, SessionId.random(), NOW))
                 .expectExceptionMessage("This email verification link was already used or a newer one was sent");
     }
 
     @Test
     void anExpiredVerificationLinkIsRefused() {
         fixture.given(account.registered(), account.verificationRequested())
-                .when(new VerifyEmail(accountId, account.verification, NOW.plus(Duration.ofDays(2))))
+                .when(account.verify(true, SessionId.random(), NOW.plus(Duration.ofDays(2))))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
+    }
+
+    /** Whoever registered the address (perhaps somebody else's) gets no session until it is proven. */
+    @Test
+    void theRightPasswordOnAnAccountThatNeverProvedItsAddressStartsNoSession() {
+        fixture.given(account.registered(), account.verificationRequested())
+                .when(account.login(true, NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(LoginOutcome.emailNotVerified());
+        assertThat(account.tokens.issued).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordOnAnAccountThatNeverProvedItsAddressFailsLikeAnyOther() {
+        fixture.given(account.registered(), account.verificationRequested())
+                .when(account.login(false, NOW))
+                .expectEvents(account.failed(1))
+                .expectResultMessagePayload(LoginOutcome.failed());
     }
 
     @Test
@@ -145,7 +186,7 @@ class AccountTest {
     @Test
     void aSuccessfulLoginStartsASession() {
         SessionId sessionId = SessionId.random();
-        fixture.given(account.registered(), account.failed(1))
+        fixture.given(account.registered(), account.verified(), account.failed(1))
                 .when(new RecordLogin(accountId, true, SignInMethod.PASSWORD, sessionId, "phone", "hash-1", NOW, SESSION_END))
                 .expectEvents(new LoginSucceeded(accountId, sessionId, "phone", SignInMethod.PASSWORD, SESSION_END))
                 .expectResultMessagePayload(LoginOutcome.succeeded(Set.of(Role.CUSTOMER)));
@@ -154,7 +195,7 @@ class AccountTest {
     @Test
     void aSuccessfulLoginStoresOnlyTheRefreshTokensHash() {
         SessionId sessionId = SessionId.random();
-        fixture.given(account.registered())
+        fixture.given(account.registered(), account.verified())
                 .when(new RecordLogin(accountId, true, SignInMethod.PASSWORD, sessionId, "phone", "hash-1", NOW, SESSION_END));
         assertThat(account.tokens.issued).containsOnlyKeys("hash-1");
         assertThat(account.tokens.issued.get("hash-1").sessionId()).isEqualTo(sessionId);
