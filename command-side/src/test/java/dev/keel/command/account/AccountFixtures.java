@@ -31,6 +31,7 @@ final class AccountFixtures {
     final Map<String, String> claimed = new HashMap<>();
     final InMemoryCredentials credentials = new InMemoryCredentials();
     final InMemoryRefreshTokens tokens = new InMemoryRefreshTokens();
+    final InMemoryStaffRoster staff = new InMemoryStaffRoster();
 
     AggregateTestFixture<Account> fixture() {
         var fixture = new AggregateTestFixture<>(Account.class);
@@ -49,6 +50,7 @@ final class AccountFixtures {
         });
         fixture.registerInjectableResource(credentials);
         fixture.registerInjectableResource(tokens);
+        fixture.registerInjectableResource(staff);
         fixture.registerInjectableResource(new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1)));
         return fixture;
     }

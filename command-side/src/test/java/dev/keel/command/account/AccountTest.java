@@ -8,6 +8,8 @@ import dev.keel.api.account.LoginSucceeded;
 import dev.keel.api.account.PasswordChanged;
 import dev.keel.api.account.PasswordReset;
 import dev.keel.api.account.Role;
+import dev.keel.api.account.RoleGranted;
+import dev.keel.api.account.RoleRevoked;
 import dev.keel.api.account.SessionId;
 import dev.keel.api.account.SessionRefreshed;
 import dev.keel.api.account.SessionRevocationReason;
@@ -262,6 +264,87 @@ class AccountTest {
                 .when(account.refresh(sessionId, "hash-1", "hash-2", "phone"))
                 .expectNoEvents()
                 .expectResultMessagePayload(RefreshOutcome.refused());
+    }
+
+    @Test
+    void registeringAStaffAccountPutsItOnTheStaffRoster() {
+        fixture.givenNoPriorActivity().when(new RegisterAccount(accountId, "admin@example.test", "Admin", "hash", null,
+                true, Set.of(Role.CUSTOMER, Role.STAFF), UUID.randomUUID(), NOW));
+        assertThat(account.staff.staff).containsExactly(accountId);
+    }
+
+    /** So STAFF granted before the roster existed is counted once it is granted again. */
+    @Test
+    void grantingStaffPutsTheAccountOnTheRosterEvenIfItWasStaffAlready() {
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new GrantRole(accountId, Role.STAFF))
+                .expectNoEvents();
+        assertThat(account.staff.staff).containsExactly(accountId);
+    }
+
+    @Test
+    void revokingARoleTakesItAway() {
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.ANALYST))
+                .when(new RevokeRole(accountId, Role.ANALYST, AccountId.random()))
+                .expectEvents(new RoleRevoked(accountId, Role.ANALYST));
+    }
+
+    @Test
+    void revokingARoleTheAccountDoesNotHaveChangesNothing() {
+        fixture.given(account.registered())
+                .when(new RevokeRole(accountId, Role.ANALYST, AccountId.random()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevokedRoleIsGoneFromTheNextRefresh() {
+        SessionId sessionId = SessionId.random();
+        account.tokens.issue("hash-1", accountId, sessionId, SESSION_END);
+        fixture.given(account.registered(), account.started(sessionId), new RoleGranted(accountId, Role.ANALYST),
+                        new RoleRevoked(accountId, Role.ANALYST))
+                .when(account.refresh(sessionId, "hash-1", "hash-2", "phone"))
+                .expectResultMessagePayload(RefreshOutcome.refreshed(Set.of(Role.CUSTOMER)));
+    }
+
+    @Test
+    void anotherStaffAccountRevokesStaffWhileOneRemains() {
+        AccountId other = AccountId.random();
+        account.staff.add(accountId);
+        account.staff.add(other);
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new RevokeRole(accountId, Role.STAFF, other))
+                .expectEvents(new RoleRevoked(accountId, Role.STAFF));
+        assertThat(account.staff.staff).containsExactly(other);
+    }
+
+    @Test
+    void theLastStaffAccountKeepsStaff() {
+        account.staff.add(accountId);
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new RevokeRole(accountId, Role.STAFF, AccountId.random()))
+                .expectNoEvents()
+                .expectExceptionMessage("Account " + accountId + " is the last STAFF account: grant STAFF to another"
+                        + " account first");
+        assertThat(account.staff.staff).containsExactly(accountId);
+    }
+
+    @Test
+    void nobodyRevokesTheirOwnStaff() {
+        account.staff.add(accountId);
+        account.staff.add(AccountId.random());
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new RevokeRole(accountId, Role.STAFF, accountId))
+                .expectNoEvents()
+                .expectExceptionMessage("You cannot revoke your own STAFF role; another STAFF account can");
+        assertThat(account.staff.staff).contains(accountId);
+    }
+
+    @Test
+    void aStaffAccountMayGiveUpItsOtherRoles() {
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF), new RoleGranted(accountId, Role.ANALYST))
+                .when(new RevokeRole(accountId, Role.ANALYST, accountId))
+                .expectEvents(new RoleRevoked(accountId, Role.ANALYST));
     }
 
     @Test
