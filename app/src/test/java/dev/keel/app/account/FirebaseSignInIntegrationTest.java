@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sign-in with Firebase through the real Admin SDK, whose HTTP transport fetches the signing
- * certificates from a local stand-in; the ID tokens are signed with a test key.
+ * certificates from a local stand-in and looks the user up there for the revocation check, with a
+ * service account whose token endpoint is the stand-in too; the ID tokens are signed with a test key.
  */
 class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
 
@@ -50,6 +51,45 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
         identity.awaitMe((String) first.get("accessToken"), me -> me.get("email").equals(email)
                 && me.get("emailVerified").equals(true) && me.get("displayName").equals("Fire Base"));
         assertThat(firebase.certificateFetches()).isPositive();
+        assertThat(firebase.lookups()).isPositive();
+        assertThat(firebase.refusedRequests()).as("requests the SDK sent that Google would refuse").isEmpty();
+    }
+
+    /** A user who signed out everywhere (or was signed out by the project) has ID tokens left for up to an hour. */
+    @Test
+    void aTokenIssuedBeforeTheUsersTokensWereRevokedIsRefused() {
+        String uid = "firebase-" + UUID.randomUUID();
+        String idToken = firebase.idToken(uid, uniqueEmail(), true, "Signed Out");
+        signIn(idToken).expectStatus().isCreated();
+        int lookups = firebase.lookups();
+
+        firebase.revokeTokens(uid);
+
+        assertRefused(idToken);
+        assertThat(firebase.lookups()).isGreaterThan(lookups);
+    }
+
+    @Test
+    void aDisabledUserIsRefused() {
+        String uid = "firebase-" + UUID.randomUUID();
+        String idToken = firebase.idToken(uid, uniqueEmail(), true, "Blocked");
+        firebase.disable(uid);
+
+        assertRefused(idToken);
+    }
+
+    /** Keel failing to ask Google is not the user's token being bad: 503, so the app tries again. */
+    @Test
+    void whenTheRevocationCheckCannotReachGoogleSignInIsUnavailable() {
+        String idToken = firebase.idToken("firebase-" + UUID.randomUUID(), uniqueEmail(), true, "Unlucky");
+        firebase.failLookups(true);
+        try {
+            signIn(idToken).expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/firebase-unavailable");
+        } finally {
+            firebase.failLookups(false);
+        }
+        signIn(idToken).expectStatus().isCreated();
     }
 
     @Test
