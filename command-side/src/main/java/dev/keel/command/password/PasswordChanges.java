@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * A signed-in user changing their password. The current one must be proven (a stolen access token
  * alone cannot take the account over), and wrong guesses count against the client's address like
- * failed logins. Hashing runs off the event loop.
+ * failed logins. Hashing runs on the hashing pool.
  */
 @Component
 class PasswordChanges {
@@ -50,14 +50,18 @@ class PasswordChanges {
         }
         return Mono.fromCallable(() -> {
                     policy.check("newPassword", change.newPassword());
-                    String current = credentials.passwordHash(me.accountId()).orElse(null);
-                    if (!passwords.matchesOrDummy(change.currentPassword(), current)) {
-                        throttle.count(ip);
-                        throw wrongCurrentPassword();
-                    }
-                    return new ChangePassword(me.accountId(), passwords.hash(change.newPassword()), me.sessionId());
+                    return credentials.passwordHash(me.accountId());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(current -> passwords.matchesOrDummy(change.currentPassword(), current.orElse(null)))
+                .flatMap(matched -> {
+                    if (!matched) {
+                        throttle.count(ip);
+                        return Mono.error(wrongCurrentPassword());
+                    }
+                    return passwords.hash(change.newPassword());
+                })
+                .map(hash -> new ChangePassword(me.accountId(), hash, me.sessionId()))
                 .flatMap(command -> commands.send(exchange, change, command))
                 .then();
     }

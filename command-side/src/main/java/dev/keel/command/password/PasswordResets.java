@@ -75,11 +75,10 @@ class PasswordResets {
         Instant now = Instant.now();
         return Mono.fromCallable(() -> {
                     policy.check("newPassword", confirmation.newPassword());
-                    var link = links.open(confirmation.token(), Purpose.RESET_PASSWORD, now);
-                    return new ResetPassword(link.accountId(), link.requestId(), passwords.hash(confirmation.newPassword()),
-                            now);
+                    return links.open(confirmation.token(), Purpose.RESET_PASSWORD, now);
                 })
-                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(link -> passwords.hash(confirmation.newPassword())
+                        .map(hash -> new ResetPassword(link.accountId(), link.requestId(), hash, now)))
                 .flatMap(command -> commands.send(exchange, confirmation, command))
                 .then();
     }

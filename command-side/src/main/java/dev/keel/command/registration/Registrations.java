@@ -15,14 +15,13 @@ import dev.keel.command.request.CommandSender;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * A new customer account with a password (hashed off the event loop), which asks for its address
+ * A new customer account with a password (hashed on the hashing pool), which asks for its address
  * to be verified; and the verification with the mailed link's token.
  */
 @Component
@@ -47,12 +46,10 @@ class Registrations {
         String email = request.email().trim();
         String displayName = request.displayName().trim();
         Instant now = Instant.now();
-        return Mono.fromCallable(() -> {
-                    policy.check("password", request.password(), email, displayName);
-                    return new RegisterAccount(AccountId.random(), email, displayName, passwords.hash(request.password()),
-                            null, false, Set.of(Role.CUSTOMER), UUID.randomUUID(), now.plus(properties.verificationTtl()));
-                })
-                .subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromRunnable(() -> policy.check("password", request.password(), email, displayName))
+                .then(passwords.hash(request.password()))
+                .map(hash -> new RegisterAccount(AccountId.random(), email, displayName, hash, null, false,
+                        Set.of(Role.CUSTOMER), UUID.randomUUID(), now.plus(properties.verificationTtl())))
                 .flatMap(command -> commands.send(exchange, request, command));
     }
 

@@ -20,15 +20,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Email-and-password login. The password is checked off the event loop and before the account is
+ * Email-and-password login. The password is checked on the hashing pool and before the account is
  * asked, with the same Argon2 work whether or not the account exists, and an unknown email fails
  * (and locks) exactly like a wrong password: neither timing nor answer tells which it was.
  */
 @Component
 class Logins {
 
-    /** The result of the password check: the account, if there is one, and whether it matched. */
-    private record Checked(Optional<AccountId> accountId, boolean matched) {
+    /** The account with this email, if there is one, and its password hash, if it has one. */
+    private record Stored(Optional<AccountId> accountId, String hash) {
     }
 
     private final AccountLookup lookup;
@@ -56,18 +56,18 @@ class Logins {
         if (!wait.isZero()) {
             return Mono.error(Throttled.retryAfter(wait, "Too many failed attempts from your address"));
         }
-        return Mono.fromCallable(() -> check(email, password))
+        return Mono.fromCallable(() -> stored(email))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(checked -> checked.accountId()
-                        .map(accountId -> sessions.start(exchange, accountId, checked.matched(), SignInMethod.PASSWORD,
-                                deviceId))
-                        .orElseGet(() -> Mono.error(unknownEmail(ip, email))));
+                .flatMap(stored -> passwords.matchesOrDummy(password, stored.hash())
+                        .flatMap(matched -> stored.accountId()
+                                .map(accountId -> sessions.start(exchange, accountId, matched, SignInMethod.PASSWORD,
+                                        deviceId))
+                                .orElseGet(() -> Mono.error(unknownEmail(ip, email)))));
     }
 
-    private Checked check(String email, String password) {
+    private Stored stored(String email) {
         Optional<AccountId> accountId = lookup.byEmail(email);
-        String hash = accountId.flatMap(credentials::passwordHash).orElse(null);
-        return new Checked(accountId, passwords.matchesOrDummy(password, hash));
+        return new Stored(accountId, accountId.flatMap(credentials::passwordHash).orElse(null));
     }
 
     private RuntimeException unknownEmail(String ip, String email) {
