@@ -44,7 +44,7 @@ class PasswordChanges {
 
     Mono<Void> change(ServerWebExchange exchange, Me me, PasswordChange change) {
         String ip = ClientIp.of(exchange.getRequest());
-        Duration wait = throttle.waitFor(ip);
+        Duration wait = throttle.reserve(ip);
         if (!wait.isZero()) {
             return Mono.error(Throttled.retryAfter(wait, "Too many failed attempts from your address"));
         }
@@ -54,11 +54,12 @@ class PasswordChanges {
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(current -> passwords.matchesOrDummy(change.currentPassword(), current.orElse(null)))
+                .doOnError(neverChecked -> throttle.giveBack(ip))
                 .flatMap(matched -> {
                     if (!matched) {
-                        throttle.count(ip);
                         return Mono.error(wrongCurrentPassword());
                     }
+                    throttle.giveBack(ip);
                     return passwords.hash(change.newPassword());
                 })
                 .map(hash -> new ChangePassword(me.accountId(), hash, me.sessionId()))

@@ -57,11 +57,10 @@ class PasswordResets {
     Mono<Void> request(ServerWebExchange exchange, ResetRequest request) {
         IdempotencyKey.from(exchange.getRequest()); // a bad key is a 400 now, not a mail that never comes
         String ip = ClientIp.of(exchange.getRequest());
-        Duration wait = throttle.waitFor(ip);
+        Duration wait = throttle.reserve(ip);
         if (!wait.isZero()) {
             return Mono.error(Throttled.retryAfter(wait, "Too many requests from your address"));
         }
-        throttle.count(ip);
         Instant expiresAt = Instant.now().plus(properties.resetTtl());
         Mono.fromCallable(() -> lookup.byEmail(request.email()))
                 .subscribeOn(Schedulers.boundedElastic())

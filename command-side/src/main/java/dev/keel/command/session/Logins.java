@@ -31,6 +31,10 @@ class Logins {
     private record Stored(Optional<AccountId> accountId, String hash) {
     }
 
+    /** The result of the password check: the account, if there is one, and whether it matched. */
+    private record Checked(Optional<AccountId> accountId, boolean matched) {
+    }
+
     private final AccountLookup lookup;
     private final Credentials credentials;
     private final Passwords passwords;
@@ -50,19 +54,26 @@ class Logins {
         this.sessions = sessions;
     }
 
+    /**
+     * The attempt counts against the client's address before the password is checked, and is given
+     * back when the login succeeds or when it was refused before any check (the hashing pool full).
+     */
     Mono<TokenResponse> logIn(ServerWebExchange exchange, String email, String password, String deviceId) {
         String ip = ClientIp.of(exchange.getRequest());
-        Duration wait = throttle.waitFor(ip);
+        Duration wait = throttle.reserve(ip);
         if (!wait.isZero()) {
             return Mono.error(Throttled.retryAfter(wait, "Too many failed attempts from your address"));
         }
         return Mono.fromCallable(() -> stored(email))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> passwords.matchesOrDummy(password, stored.hash())
-                        .flatMap(matched -> stored.accountId()
-                                .map(accountId -> sessions.start(exchange, accountId, matched, SignInMethod.PASSWORD,
-                                        deviceId))
-                                .orElseGet(() -> Mono.error(unknownEmail(ip, email)))));
+                        .map(matched -> new Checked(stored.accountId(), matched)))
+                .doOnError(neverChecked -> throttle.giveBack(ip))
+                .flatMap(checked -> checked.accountId()
+                        .map(accountId -> sessions.start(exchange, accountId, checked.matched(), SignInMethod.PASSWORD,
+                                deviceId))
+                        .orElseGet(() -> Mono.error(unknownEmail(email))))
+                .doOnSuccess(signedIn -> throttle.giveBack(ip));
     }
 
     private Stored stored(String email) {
@@ -70,8 +81,7 @@ class Logins {
         return new Stored(accountId, accountId.flatMap(credentials::passwordHash).orElse(null));
     }
 
-    private RuntimeException unknownEmail(String ip, String email) {
-        throttle.count(ip);
+    private RuntimeException unknownEmail(String email) {
         Instant lockedUntil = unknownEmails.failed(index.ofEmail(email), Instant.now());
         return lockedUntil == null ? SessionStarter.invalidCredentials()
                 : Throttled.until(lockedUntil, "Too many failed logins for this account");

@@ -10,9 +10,7 @@ import dev.keel.command.account.RecordLogin;
 import dev.keel.command.account.RefreshOutcome;
 import dev.keel.command.account.RefreshSession;
 import dev.keel.command.account.RefreshTokens;
-import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.CommandSender;
-import dev.keel.command.throttle.IpThrottle;
 import dev.keel.command.throttle.Throttled;
 import dev.keel.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -35,15 +33,13 @@ public class SessionStarter {
     private final CommandSender commands;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
-    private final IpThrottle throttle;
     private final IdentityProperties properties;
 
-    SessionStarter(CommandSender commands, AccessTokens accessTokens, RefreshTokens refreshTokens, IpThrottle throttle,
+    SessionStarter(CommandSender commands, AccessTokens accessTokens, RefreshTokens refreshTokens,
                    IdentityProperties properties) {
         this.commands = commands;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
-        this.throttle = throttle;
         this.properties = properties;
     }
 
@@ -56,14 +52,8 @@ public class SessionStarter {
                 now, now.plus(properties.refreshTokenTtl()));
         return commands.<LoginOutcome>sendWithoutKey(exchange, command).map(outcome -> switch (outcome.status()) {
             case SUCCEEDED -> tokens(accountId, sessionId, outcome.roles(), refreshToken);
-            case FAILED -> {
-                throttle.count(ClientIp.of(exchange.getRequest()));
-                throw invalidCredentials();
-            }
-            case LOCKED_OUT -> {
-                throttle.count(ClientIp.of(exchange.getRequest()));
-                throw Throttled.until(outcome.lockedUntil(), "Too many failed logins for this account");
-            }
+            case FAILED -> throw invalidCredentials();
+            case LOCKED_OUT -> throw Throttled.until(outcome.lockedUntil(), "Too many failed logins for this account");
         });
     }
 

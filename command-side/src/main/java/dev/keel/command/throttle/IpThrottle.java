@@ -31,28 +31,34 @@ public class IpThrottle {
         this.window = properties.ipThrottle().window();
     }
 
-    /** @return how long this address must wait, {@link Duration#ZERO} when it may go ahead */
-    public Duration waitFor(String ip) {
-        Deque<Instant> recent = failures.get(ip);
-        if (recent == null) {
-            return Duration.ZERO;
-        }
-        synchronized (recent) {
-            Instant now = clock.instant();
-            recent.removeIf(at -> !at.isAfter(now.minus(window)));
-            return recent.size() < attempts ? Duration.ZERO : Duration.between(now, recent.peekFirst().plus(window));
-        }
-    }
-
-    public void count(String ip) {
+    /**
+     * Takes one of the address's attempts before the work it guards (a password check), so that a
+     * burst of parallel requests cannot all pass a check made before any of them was counted.
+     *
+     * @return {@link Duration#ZERO} when an attempt was taken; else how long the address must wait
+     */
+    public Duration reserve(String ip) {
         if (failures.size() > MAX_TRACKED) {
             failures.clear();
         }
         Deque<Instant> recent = failures.computeIfAbsent(ip, key -> new ArrayDeque<>());
         synchronized (recent) {
-            recent.addLast(clock.instant());
-            while (recent.size() > attempts) {
-                recent.removeFirst();
+            Instant now = clock.instant();
+            recent.removeIf(at -> !at.isAfter(now.minus(window)));
+            if (recent.size() >= attempts) {
+                return Duration.between(now, recent.peekFirst().plus(window));
+            }
+            recent.addLast(now);
+            return Duration.ZERO;
+        }
+    }
+
+    /** Returns an attempt {@link #reserve} took: it succeeded, or was refused before anything was checked. */
+    public void giveBack(String ip) {
+        Deque<Instant> recent = failures.get(ip);
+        if (recent != null) {
+            synchronized (recent) {
+                recent.pollLast();
             }
         }
     }
