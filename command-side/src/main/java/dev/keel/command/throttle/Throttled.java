@@ -17,6 +17,11 @@ public final class Throttled {
         return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", wait, detail);
     }
 
+    /** 429 {@code too-many-requests}: the caller's rate of requests, not of failures, is over its limit. */
+    public static ErrorResponseException tooManyRequests(Duration wait, String detail) {
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", wait, detail);
+    }
+
     public static ErrorResponseException until(Instant until, String detail) {
         return retryAfter(Duration.between(Instant.now(), until), detail);
     }
