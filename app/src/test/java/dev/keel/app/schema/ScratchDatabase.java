@@ -13,18 +13,34 @@ final class ScratchDatabase implements AutoCloseable {
     private final JdbcClient server;
     private final String name = "scratch_" + UUID.randomUUID().toString().replace("-", "");
     private final SimpleDriverDataSource dataSource;
+    private final String url;
+    private final String username;
+    private final String password;
 
     ScratchDatabase(DataSource shared) {
         HikariDataSource hikari = (HikariDataSource) shared;
         this.server = JdbcClient.create(shared);
         server.sql("CREATE DATABASE " + name).update();
-        String url = hikari.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, hikari.getUsername(),
-                hikari.getPassword());
+        this.url = hikari.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        this.username = hikari.getUsername();
+        this.password = hikari.getPassword();
+        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, username, password);
     }
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    String url() {
+        return url;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String password() {
+        return password;
     }
 
     JdbcClient jdbc() {

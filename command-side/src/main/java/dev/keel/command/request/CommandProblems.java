@@ -2,6 +2,7 @@ package dev.keel.command.request;
 
 import dev.keel.command.bus.CommandBusOverloaded;
 import dev.keel.command.rejection.CommandRejected;
+import dev.keel.web.DatabaseTimeLimits;
 import dev.keel.web.Problems;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -41,7 +42,7 @@ final class CommandProblems {
             case ConcurrencyException conflict -> concurrentModification();
             case ConflictingModificationException conflict -> concurrentModification();
             case AggregateStreamCreationException conflict -> concurrentModification();
-            default -> failure;
+            default -> DatabaseTimeLimits.asOverload(failure);
         };
     }
 
