@@ -49,7 +49,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         assertThat(tables()).contains("domain_event_entry", "personal_data_key", "unique_claim",
                 "account_credential", "product", "account", "sent_mail");
         assertThat(appliedVersions("app")).containsExactly("1", "2");
-        assertThat(appliedVersions("command")).containsExactly("1", "2");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
         assertThat(appliedVersions("projections")).containsExactly("1", "2", "3");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
     }
@@ -114,7 +114,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
                 .sequential().collectList().block();
 
         assertThat(started).hasSize(3);
-        assertThat(appliedVersions("command")).containsExactly("1", "2");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
     }
 
     /**
@@ -148,7 +148,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
             }
 
             starting.get(60, TimeUnit.SECONDS);
-            assertThat(appliedVersions("command")).containsExactly("1", "2");
+            assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
         }
     }
 

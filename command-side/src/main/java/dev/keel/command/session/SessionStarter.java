@@ -20,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -34,13 +35,15 @@ public class SessionStarter {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final IdentityProperties properties;
+    private final RefreshRate rate;
 
     SessionStarter(CommandSender commands, AccessTokens accessTokens, RefreshTokens refreshTokens,
-                   IdentityProperties properties) {
+                   IdentityProperties properties, RefreshRate rate) {
         this.commands = commands;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.properties = properties;
+        this.rate = rate;
     }
 
     public Mono<TokenResponse> start(ServerWebExchange exchange, AccountId accountId, boolean proved, SignInMethod method,
@@ -57,9 +60,20 @@ public class SessionStarter {
         });
     }
 
+    /**
+     * A session over its refresh limit gets 429 and nothing changes: the presented token stays valid.
+     * A token rotated already is not limited: presenting it again is reuse, which revokes the session.
+     */
     Mono<TokenResponse> refresh(ServerWebExchange exchange, String presentedToken, String deviceId) {
         String presentedHash = OpaqueTokens.hash(presentedToken);
-        return Mono.fromCallable(() -> refreshTokens.find(presentedHash))
+        return Mono.fromCallable(() -> refreshTokens.find(presentedHash).map(stored -> {
+                    Duration wait = stored.rotated() ? Duration.ZERO : rate.waitBefore(stored.sessionId());
+                    if (!wait.isZero()) {
+                        throw Throttled.tooManyRequests(wait, "This session refreshed too often; its refresh token"
+                                + " still works");
+                    }
+                    return stored;
+                }))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> stored.map(Mono::just).orElseGet(() -> Mono.error(invalidRefreshToken())))
                 .flatMap(stored -> {
