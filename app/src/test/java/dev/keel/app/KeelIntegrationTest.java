@@ -27,7 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "keel.firebase.project-id=" + FirebaseStandIn.PROJECT_ID,
                 "keel.firebase.credentials=${" + FirebaseStandIn.CREDENTIALS_PROPERTY + "}",
                 "keel.identity.admin.email=" + KeelIntegrationTest.ADMIN_EMAIL,
-                "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD})
+                "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD,
+                // the tests' own sign-ups all come from 127.0.0.1
+                "keel.signup-throttle.attempts=1000", "keel.signup-throttle.window=24h"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestSupport.class)
 public abstract class KeelIntegrationTest {

@@ -13,14 +13,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 import javax.crypto.SecretKey;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The event serializer, with the {@link PersonalData} fields of each event encrypted in its stored
- * form: {@code "email": "pd1:<base64 nonce+ciphertext>"}. Handlers and aggregates see plaintext
- * objects; only the bytes in the event store are encrypted. When the subject's key is gone, those
- * fields read back as {@link PersonalData#ERASED} (text) or {@code null}.
+ * Axon's event and general serializers, with the {@link PersonalData} fields of each event, and of
+ * each aggregate stored as a snapshot, encrypted in their stored form:
+ * {@code "email": "pd1:<base64 nonce+ciphertext>"}. Handlers and aggregates see plaintext objects;
+ * only the stored bytes are encrypted. When the subject's key is gone, those fields read back as
+ * {@link PersonalData#ERASED} (text) or {@code null}; such a snapshot is skipped ({@link #readable}).
  */
 class PersonalDataSerializer implements Serializer {
 
@@ -29,6 +32,8 @@ class PersonalDataSerializer implements Serializer {
     private final Serializer delegate;
     private final Supplier<PersonalDataKeys> keys;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** By type name: the general serializer reads tokens and more for every batch, without a class lookup each time. */
+    private final Map<String, PersonalFields> byTypeName = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys) {
         this.delegate = delegate;
@@ -58,8 +63,7 @@ class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
-        Class<?> type = classForType(serialized.getType());
-        PersonalFields personal = type == UnknownSerializedType.class ? PersonalFields.NONE : PersonalFields.of(type);
+        PersonalFields personal = personalFieldsOf(serialized.getType());
         if (personal.none()) {
             return delegate.deserialize(serialized);
         }
@@ -78,6 +82,39 @@ class PersonalDataSerializer implements Serializer {
         }
         return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
                 serialized.getType()));
+    }
+
+    /**
+     * Whether the personal fields of a stored object can still be decrypted: not once its subject's
+     * key was erased, nor after a new key was made for a later event. A snapshot that is not is
+     * skipped, and its aggregate rebuilt from its events.
+     */
+    boolean readable(SerializedObject<?> serialized) {
+        PersonalFields personal = personalFieldsOf(serialized.getType());
+        if (personal.none()) {
+            return true;
+        }
+        ObjectNode tree = (ObjectNode) json.readTree(getConverter().convert(serialized, byte[].class).getData());
+        String subject = tree.required(personal.subject()).asString();
+        for (String field : personal.fields()) {
+            JsonNode value = tree.get(field);
+            if (value != null && value.isString() && value.asString().startsWith(PREFIX)) {
+                Optional<SecretKey> key = keys.get().find(subject);
+                try {
+                    return key.isPresent() && decrypt(key.get(), value.asString(), subject, field) != null;
+                } catch (IllegalStateException sealedWithAnotherKey) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private PersonalFields personalFieldsOf(SerializedType serializedType) {
+        return byTypeName.computeIfAbsent(serializedType.getName(), name -> {
+            Class<?> type = classForType(serializedType);
+            return type == UnknownSerializedType.class ? PersonalFields.NONE : PersonalFields.of(type);
+        });
     }
 
     private JsonNode decrypt(SecretKey key, String sealed, String subject, String field) {

@@ -3,6 +3,9 @@ package dev.keel.app.privacy;
 import dev.keel.api.privacy.DataSubject;
 import dev.keel.api.privacy.PersonalData;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where an event type keeps personal data: the JSON names of its {@link PersonalData} fields and of
- * its {@link DataSubject}. Events are records serialized under their component names.
+ * Where a stored type keeps personal data: the JSON names of its {@link PersonalData} fields and of
+ * its {@link DataSubject}. Events are records serialized under their component names; an aggregate
+ * kept as a snapshot is serialized under its field names.
  */
 record PersonalFields(String subject, List<String> fields, List<String> textFields) {
 
@@ -31,23 +35,38 @@ record PersonalFields(String subject, List<String> fields, List<String> textFiel
     }
 
     private static PersonalFields inspect(Class<?> type) {
-        if (!type.isRecord()) {
-            return NONE;
+        List<AnnotatedElement> members = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                members.add(component);
+                names.add(component.getName());
+                types.add(component.getType());
+            }
+        } else {
+            for (Field field : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    members.add(field);
+                    names.add(field.getName());
+                    types.add(field.getType());
+                }
+            }
         }
         String subject = null;
         List<String> fields = new ArrayList<>();
         List<String> text = new ArrayList<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(DataSubject.class)) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).isAnnotationPresent(DataSubject.class)) {
                 if (subject != null) {
                     throw new IllegalStateException(type.getName() + " has two @DataSubject fields");
                 }
-                subject = component.getName();
+                subject = names.get(i);
             }
-            if (component.isAnnotationPresent(PersonalData.class)) {
-                fields.add(component.getName());
-                if (component.getType() == String.class) {
-                    text.add(component.getName());
+            if (members.get(i).isAnnotationPresent(PersonalData.class)) {
+                fields.add(names.get(i));
+                if (types.get(i) == String.class) {
+                    text.add(names.get(i));
                 }
             }
         }

@@ -54,7 +54,7 @@ class RegistrationController {
 
     @Operation(summary = "Create an account (public). Mails a link to verify the email address; the account"
             + " cannot sign in until it is verified. 409 email-already-registered; 400 weak-password naming what"
-            + " is wrong.")
+            + " is wrong; 429 too-many-requests from one address, 503 overloaded, both with Retry-After.")
     @Public
     @PostMapping
     Mono<ResponseEntity<Registered>> register(@Valid @RequestBody RegisterRequest request,

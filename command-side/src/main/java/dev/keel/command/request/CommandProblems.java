@@ -1,6 +1,8 @@
 package dev.keel.command.request;
 
+import dev.keel.command.bus.CommandBusOverloaded;
 import dev.keel.command.rejection.CommandRejected;
+import dev.keel.web.DatabaseTimeLimits;
 import dev.keel.web.Problems;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -10,8 +12,13 @@ import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 
-/** Maps why a command failed to the problem detail the client gets; anything else stays a 500. */
+/**
+ * Maps why a command failed to the problem detail the client gets; a command the bus never ran is a
+ * 503 with Retry-After; anything else stays a 500.
+ */
 final class CommandProblems {
 
     private CommandProblems() {
@@ -29,10 +36,13 @@ final class CommandProblems {
             // Axon loads events by id alone: an id of another kind of aggregate is not one of these
             case IncompatibleAggregateException otherKind -> Problems.error(HttpStatus.NOT_FOUND, "not-found",
                     "Nothing of this kind exists with that id");
+            case CommandBusOverloaded overloaded -> Problems.overloaded(overloaded.retryAfter(), overloaded.getMessage());
+            case RejectedExecutionException shuttingDown -> Problems.overloaded(Duration.ofSeconds(1),
+                    "This server is not taking commands now");
             case ConcurrencyException conflict -> concurrentModification();
             case ConflictingModificationException conflict -> concurrentModification();
             case AggregateStreamCreationException conflict -> concurrentModification();
-            default -> failure;
+            default -> DatabaseTimeLimits.asOverload(failure);
         };
     }
 

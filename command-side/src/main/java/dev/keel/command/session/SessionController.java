@@ -52,7 +52,8 @@ class SessionController {
     }
 
     @Operation(summary = "Exchange a refresh token for new tokens. The presented token stops working; presenting"
-            + " it again revokes the whole session (401 refresh-token-reused).")
+            + " it again revokes the whole session (401 refresh-token-reused). A session that refreshed too often"
+            + " gets 429 too-many-requests with Retry-After, and its token keeps working.")
     @Public
     @PostMapping("/refresh")
     Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
