@@ -5,6 +5,7 @@ import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductCreated;
 import dev.keel.api.catalog.ProductId;
 import dev.keel.api.catalog.ProductPriceChanged;
+import dev.keel.api.catalog.StockLevel;
 import dev.keel.api.money.Money;
 import dev.keel.command.claim.UniqueClaims;
 import dev.keel.command.rejection.CommandRejected;
@@ -39,8 +40,10 @@ class Product {
             throw new CommandRejected(CommandRejected.Kind.CONFLICT, "sku-already-in-use",
                     "SKU " + command.sku() + " already belongs to another product");
         }
+        StockLevel level = command.stock() == null ? StockLevel.unlimited(command.productId(), 0)
+                : new StockLevel(command.productId(), command.stock(), command.stock(), 0);
         apply(new ProductCreated(command.productId(), command.sku(), command.name(), command.description(),
-                command.price()));
+                command.price(), command.category(), command.imageUrls(), level));
     }
 
     /** @return the product's version after the command */

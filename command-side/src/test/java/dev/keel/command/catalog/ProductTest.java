@@ -5,6 +5,7 @@ import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductCreated;
 import dev.keel.api.catalog.ProductId;
 import dev.keel.api.catalog.ProductPriceChanged;
+import dev.keel.api.catalog.StockLevel;
 import dev.keel.api.money.Money;
 import dev.keel.command.claim.UniqueClaims;
 import dev.keel.command.rejection.CommandRejected;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,8 @@ class ProductTest {
     void createsAProduct() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProduct(productId, "SKU-1", "Mug", "Blue", Money.of(1_200, "EUR")))
-                .expectEvents(new ProductCreated(productId, "SKU-1", "Mug", "Blue", Money.of(1_200, "EUR")));
+                .expectEvents(new ProductCreated(productId, "SKU-1", "Mug", "Blue", Money.of(1_200, "EUR"), null, List.of(),
+                        StockLevel.unlimited(productId, 0)));
         assertThat(claimed).containsEntry(Product.SKU_SCOPE + ":SKU-1", productId.toString());
     }
 
@@ -82,6 +85,7 @@ class ProductTest {
     }
 
     private ProductCreated created(long priceMinor) {
-        return new ProductCreated(productId, "SKU-1", "Mug", "", Money.of(priceMinor, "EUR"));
+        return new ProductCreated(productId, "SKU-1", "Mug", "", Money.of(priceMinor, "EUR"), null, List.of(),
+                StockLevel.unlimited(productId, 0));
     }
 }
