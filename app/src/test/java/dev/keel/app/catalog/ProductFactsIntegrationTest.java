@@ -39,7 +39,7 @@ class ProductFactsIntegrationTest extends KeelIntegrationTest {
     @Test
     void pictureUrlsMustBeHttpAndAreBounded() {
         for (String bad : List.of("javascript:alert(1)", "ftp://img.example/a.jpg", "/relative.jpg",
-                "https://user:secret@img.example/a.jpg")) {
+                "https://user:secret@img.example/a.jpg", "https://img.example/" + "a".repeat(2_030))) {
             Map<String, Object> request = new HashMap<>(productRequest(uniqueSku(), "Bad picture", 100, "EUR"));
             request.put("imageUrls", List.of("https://img.example/ok.jpg", bad));
             createAttempt(request).expectStatus().isBadRequest()
@@ -51,6 +51,14 @@ class ProductFactsIntegrationTest extends KeelIntegrationTest {
         tooMany.put("imageUrls", Collections.nCopies(11, "https://img.example/a.jpg"));
         createAttempt(tooMany).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("imageUrls");
+    }
+
+    @Test
+    void aBlankCategoryIsRefusedRatherThanStoredAsNone() {
+        String lamp = commerce.product("Uncategorized lamp", 1_000, null);
+        change(lamp, "PUT", "category", Map.of("category", "   "), null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("category");
+        assertThat(commerce.events("catalog.ProductCategoryChanged", lamp)).isZero();
     }
 
     @Test

@@ -167,6 +167,32 @@ class OrderPlacementIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void onlyStaffCreatePromotions() {
+        String code = CommerceFixtures.uniqueCode();
+        web.post().uri("/v1/promotions")
+                .headers(h -> h.setBearerAuth(customer.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("code", code, "kind", "PERCENT", "value", 100))
+                .exchange()
+                .expectStatus().isForbidden();
+        String lamp = commerce.product("Full price lamp", 100, 5L);
+        expectProblem(place(orderOf(lamp, 1, code)), 422, "unknown-promotion-code");
+    }
+
+    @Test
+    void promotionTermsThatDoNotFitTogetherAreRefusedNamingTheField() {
+        web.post().uri("/v1/promotions")
+                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("code", CommerceFixtures.uniqueCode(), "kind", "AMOUNT", "value", 500))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("currency");
+    }
+
+    @Test
     void onlySignedInCallersOrder() {
         String lamp = commerce.product("Anonymous lamp", 100, 5L);
         web.post().uri("/v1/orders")

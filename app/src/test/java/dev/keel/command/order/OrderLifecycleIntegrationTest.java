@@ -55,6 +55,22 @@ class OrderLifecycleIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void cancellingGivesThePromotionUseBackForTheNextOrder() {
+        String code = CommerceFixtures.uniqueCode();
+        String promotion = commerce.promotion(Map.of("code", code, "kind", "PERCENT", "value", 10, "totalLimit", 1));
+        String order = commerce.placed(customer.accessToken(), orderOf(lamp, 1, code));
+        Session next = identity.newCustomer();
+        assertThat(commerce.place(next.accessToken(), UUID.randomUUID().toString(), orderOf(lamp, 1, code))
+                .getResponseBody().get("type")).isEqualTo("/problems/promotion-used-up");
+
+        post(order, "cancellation", customer.accessToken(), null).expectStatus().isOk();
+
+        assertThat(commerce.uses(promotion)).isZero();
+        commerce.placed(next.accessToken(), orderOf(lamp, 1, code));
+        assertThat(commerce.uses(promotion)).isEqualTo(1);
+    }
+
+    @Test
     void aPaidOrderGoesThroughFulfilmentWhereItsGoodsLeaveStockToDelivery() {
         String order = commerce.placed(customer.accessToken(), orderOf(lamp, 3, null));
         gateway.sendAndWait(new MarkOrderPaid(OrderId.of(order), "test-payment"));
