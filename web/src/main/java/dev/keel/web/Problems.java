@@ -5,7 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * RFC 9457 problems. A type is the relative URI {@code /problems/<slug>}; the slug is the stable,
@@ -29,6 +31,17 @@ public final class Problems {
     /** The problem as an exception a controller or service throws (or returns in a {@code Mono.error}). */
     public static ErrorResponseException error(HttpStatus status, String slug, String detail) {
         return new ErrorResponseException(status, problem(status, slug, detail), null);
+    }
+
+    /**
+     * A 400 that names what the client got wrong in {@code errors[].field}, as every input error does.
+     *
+     * @param field a JSON path ({@code price.currency}) or a header name ({@code If-Match})
+     */
+    public static ErrorResponseException invalid(String type, String field, String detail) {
+        ErrorResponseException error = error(HttpStatus.BAD_REQUEST, type, detail);
+        error.getBody().setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        return error;
     }
 
     public static ErrorResponseException notFound(String detail) {
