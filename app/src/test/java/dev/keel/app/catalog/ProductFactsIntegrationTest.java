@@ -101,6 +101,9 @@ class ProductFactsIntegrationTest extends KeelIntegrationTest {
         Map<String, Object> unlimited = new HashMap<>();
         unlimited.put("stock", null);
         change(lamp, "PUT", "stock", Map.of("stock", 2), null).expectStatus().isOk();
+        change(lamp, "PUT", "stock", Map.of(), null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("stock");
+        assertThat(commerce.stock(lamp)).as("a body without stock is not unlimited").isEqualTo(2L);
         change(lamp, "PUT", "stock", unlimited, null).expectStatus().isOk();
         assertThat(commerce.stock(lamp)).isNull();
     }
