@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "keel.mail.host=127.0.0.1",
                 "keel.mail.port=${" + TestMail.PORT_PROPERTY + "}",
                 "keel.firebase.project-id=" + FirebaseStandIn.PROJECT_ID,
+                "keel.firebase.credentials=${" + FirebaseStandIn.CREDENTIALS_PROPERTY + "}",
                 "keel.identity.admin.email=" + KeelIntegrationTest.ADMIN_EMAIL,
                 "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD})
 @AutoConfigureWebTestClient(timeout = "PT30S")
@@ -36,6 +37,7 @@ public abstract class KeelIntegrationTest {
 
     static {
         TestMail.start();
+        FirebaseStandIn.shared();
     }
 
     @Autowired

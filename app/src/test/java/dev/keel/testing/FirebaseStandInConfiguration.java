@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FirebaseStandInConfiguration {
 
-    @Bean(destroyMethod = "close")
+    /** The JVM's one stand-in: the service-account file it wrote is in the context's properties already. */
+    @Bean(destroyMethod = "")
     FirebaseStandIn firebaseStandIn() {
-        return new FirebaseStandIn();
+        return FirebaseStandIn.shared();
     }
 
     @Bean

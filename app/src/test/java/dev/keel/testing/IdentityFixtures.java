@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Accounts and sessions made through the public API, as an app would. */
@@ -38,11 +39,38 @@ public class IdentityFixtures {
         return "device-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Registers and returns the account id. */
+    /**
+     * Registers, proves the address with the mailed link and the password, and signs the session that
+     * started out again: an account that logs in like any other. Returns the account id.
+     */
     public String register(String email, String password, String displayName) {
+        Session verified = registerVerified(email, password, displayName, newDevice());
+        web.delete().uri("/v1/me/sessions/current").headers(h -> h.setBearerAuth(verified.accessToken()))
+                .exchange().expectStatus().isNoContent();
+        return verified.accountId();
+    }
+
+    /** Registers and verifies with the mailed link, as an app does: the session that verification starts. */
+    public Session registerVerified(String email, String password, String displayName, String deviceId) {
+        String accountId = registerUnverified(email, password, displayName);
+        Session session = session(verification(TestMail.awaitToken(email, "/verify-email", 1), password, deviceId)
+                .expectStatus().isCreated(), deviceId);
+        assertThat(session.accountId()).isEqualTo(accountId);
+        return session;
+    }
+
+    /** Registers without proving the address (the account cannot sign in yet) and returns the account id. */
+    public String registerUnverified(String email, String password, String displayName) {
         return (String) registration(email, password, displayName)
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("accountId");
+    }
+
+    /** Opens the mailed verification link: its token, the account's password and the device to sign in on. */
+    public WebTestClient.ResponseSpec verification(String token, String password, String deviceId) {
+        return web.post().uri("/v1/accounts/email-verification")
+                .bodyValue(Map.of("token", token, "password", password, "deviceId", deviceId))
+                .exchange();
     }
 
     public WebTestClient.ResponseSpec registration(String email, String password, String displayName) {
@@ -62,11 +90,9 @@ public class IdentityFixtures {
         return session(loginAttempt(email, password, deviceId).expectStatus().isCreated(), deviceId);
     }
 
-    /** A new customer with a verified-or-not account, logged in on a new device. */
+    /** A new customer with a verified account, signed in on a new device (by the verification). */
     public Session newCustomer() {
-        String email = uniqueEmail();
-        register(email, PASSWORD, "Test Customer");
-        return login(email, PASSWORD, newDevice());
+        return registerVerified(uniqueEmail(), PASSWORD, "Test Customer", newDevice());
     }
 
     public WebTestClient.ResponseSpec refreshAttempt(String refreshToken, String deviceId) {

@@ -24,10 +24,13 @@ public class TestTokens {
 
     private final JwtEncoder encoder;
     private final String issuer;
+    private final String audience;
 
-    TestTokens(JwtEncoder encoder, @Value("${keel.jwt.issuer}") String issuer) {
+    TestTokens(JwtEncoder encoder, @Value("${keel.jwt.issuer}") String issuer,
+               @Value("${keel.jwt.audience}") String audience) {
         this.encoder = encoder;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     public String staff() {
@@ -42,6 +45,7 @@ public class TestTokens {
         Instant now = Instant.now();
         return encode(JwtClaimsSet.builder()
                 .issuer(issuer)
+                .audience(List.of(audience))
                 .subject(userId)
                 .issuedAt(now)
                 .expiresAt(now.plus(15, ChronoUnit.MINUTES))

@@ -46,7 +46,8 @@ public final class DevToken {
     static String token(Map<String, String> environment, String... args) throws IOException, JOSEException {
         List<String> roles = List.of(args[0].toUpperCase(Locale.ROOT).split(","));
         String subject = args.length > 1 ? args[1] : UUID.randomUUID().toString();
-        return sign(signingKey(environment), subject, roles, environment.getOrDefault("KEEL_JWT_ISSUER", "keel"));
+        return sign(signingKey(environment), subject, roles, environment.getOrDefault("KEEL_JWT_ISSUER", "keel"),
+                environment.getOrDefault("KEEL_JWT_AUDIENCE", "keel"));
     }
 
     private static RSAKey signingKey(Map<String, String> environment) throws IOException {
@@ -70,11 +71,13 @@ public final class DevToken {
         return key;
     }
 
-    private static String sign(RSAKey key, String subject, List<String> roles, String issuer) throws JOSEException {
+    private static String sign(RSAKey key, String subject, List<String> roles, String issuer, String audience)
+            throws JOSEException {
         Instant now = Instant.now();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 new JWTClaimsSet.Builder()
                         .issuer(issuer)
+                        .audience(audience)
                         .subject(subject)
                         .issueTime(Date.from(now))
                         .expirationTime(Date.from(now.plus(1, ChronoUnit.HOURS)))

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -99,8 +100,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * Accepts RS256 only (so never {@code alg: none}) signed by any key of the set, issued by us, with
-     * an expiry, in date.
+     * Accepts RS256 only (so never {@code alg: none}) signed by any key of the set, issued by us for
+     * our audience, with an expiry, in date.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(JWKSet keys, JwtProperties properties) {
@@ -111,6 +112,7 @@ class SecurityConfiguration {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtAudienceValidator(properties.audience()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
         // Our issuer is a name, not a URL: converting it to one threw (and was caught) on every token.
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(Map.of(JwtClaimNames.ISS, iss -> iss)));

@@ -58,6 +58,7 @@ class LoginIntegrationTest extends KeelIntegrationTest {
         Map<?, ?> claims = TestTokens.claims(session.accessToken());
         assertThat(claims.get("sub")).isEqualTo(accountId);
         assertThat(claims.get("sid")).isEqualTo(session.sessionId());
+        assertThat(claims.get("aud")).isEqualTo("keel");
         assertThat(claims.get("roles")).isEqualTo(List.of("CUSTOMER"));
         identity.awaitMe(session.accessToken(), me -> me.get("accountId").equals(accountId));
     }
@@ -135,8 +136,7 @@ class LoginIntegrationTest extends KeelIntegrationTest {
     @Test
     void failuresLockoutsAndSuccessesAreInTheAuditTrailWithWhereTheyCameFrom() {
         String email = uniqueEmail();
-        String accountId = identity.register(email, PASSWORD, "Audited");
-        identity.login(email, PASSWORD, "audited-phone");
+        String accountId = identity.registerVerified(email, PASSWORD, "Audited", "audited-phone").accountId();
         for (int i = 0; i < 5; i++) {
             identity.loginAttempt(email, "guess number " + i, newDevice());
         }

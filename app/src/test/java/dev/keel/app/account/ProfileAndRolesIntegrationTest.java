@@ -1,13 +1,18 @@
 package dev.keel.app.account;
 
 import dev.keel.api.account.ProfileChanged;
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.Role;
 import dev.keel.api.account.RoleGranted;
+import dev.keel.api.account.RoleRevoked;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.TestTokens;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +111,60 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void staffRevokesARoleThatTheNextRefreshNoLongerCarries() {
+        Session admin = identity.login(ADMIN_EMAIL, ADMIN_PASSWORD, newDevice());
+        Session analyst = identity.newCustomer();
+        role(HttpMethod.PUT, admin, analyst.accountId(), "ANALYST").expectStatus().isNoContent();
+        Session granted = identity.refresh(analyst);
+        assertThat(roles(granted)).isEqualTo(List.of("ANALYST", "CUSTOMER"));
+
+        role(HttpMethod.DELETE, admin, analyst.accountId(), "ANALYST").expectStatus().isNoContent();
+
+        Session revoked = identity.refresh(granted);
+        assertThat(roles(revoked)).isEqualTo(List.of("CUSTOMER"));
+        identity.awaitMe(revoked.accessToken(), view -> view.get("roles").equals(List.of("CUSTOMER")));
+        assertThat(events(analyst.accountId())).filteredOn(event -> event instanceof RoleRevoked)
+                .containsExactly(new RoleRevoked(AccountId.of(analyst.accountId()), Role.ANALYST));
+    }
+
+    @Test
+    void revokingARoleTheAccountDoesNotHaveChangesNothing() {
+        Session customer = identity.newCustomer();
+        role(HttpMethod.DELETE, identity.login(ADMIN_EMAIL, ADMIN_PASSWORD, newDevice()), customer.accountId(), "ANALYST")
+                .expectStatus().isNoContent();
+        assertThat(events(customer.accountId())).noneMatch(event -> event instanceof RoleRevoked);
+    }
+
+    /** One mistyped id would lock a STAFF member out of their own powers; another STAFF member decides. */
+    @Test
+    void staffCannotRevokeTheirOwnStaffButAnotherStaffAccountCan() {
+        Session admin = identity.login(ADMIN_EMAIL, ADMIN_PASSWORD, newDevice());
+        Session colleague = identity.newCustomer();
+        role(HttpMethod.PUT, admin, colleague.accountId(), "STAFF").expectStatus().isNoContent();
+        Session asStaff = identity.refresh(colleague);
+
+        role(HttpMethod.DELETE, asStaff, colleague.accountId(), "STAFF")
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/own-staff-role");
+        Session stillStaff = identity.refresh(asStaff);
+        assertThat(roles(stillStaff)).isEqualTo(List.of("CUSTOMER", "STAFF"));
+
+        role(HttpMethod.DELETE, admin, colleague.accountId(), "STAFF").expectStatus().isNoContent();
+        assertThat(roles(identity.refresh(stillStaff))).isEqualTo(List.of("CUSTOMER"));
+    }
+
+    @Test
+    void aCustomerCannotRevokeRoles() {
+        Session customer = identity.newCustomer();
+        role(HttpMethod.DELETE, customer, customer.accountId(), "CUSTOMER")
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/forbidden");
+
+        assertThat(events(customer.accountId())).noneMatch(event -> event instanceof RoleRevoked);
+        assertThat(roles(identity.refresh(customer))).isEqualTo(List.of("CUSTOMER"));
+    }
+
+    @Test
     void grantingAnUnknownRoleIsABadRequest() {
         web.put().uri("/v1/accounts/{id}/roles/EMPEROR", UUID.randomUUID())
                 .headers(h -> h.setBearerAuth(tokens.staff()))
@@ -123,6 +182,17 @@ class ProfileAndRolesIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
+    }
+
+    private WebTestClient.ResponseSpec role(HttpMethod method, Session as, String accountId, String role) {
+        return web.method(method).uri("/v1/accounts/{id}/roles/{role}", accountId, role)
+                .headers(h -> h.setBearerAuth(as.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .exchange();
+    }
+
+    private static Object roles(Session session) {
+        return TestTokens.claims(session.accessToken()).get("roles");
     }
 
     private List<Object> events(String accountId) {

@@ -2,6 +2,7 @@ package dev.keel.app.account;
 
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.Concurrently;
+import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,25 +25,78 @@ class RegistrationIntegrationTest extends KeelIntegrationTest {
     JdbcClient jdbc;
 
     @Test
-    void aNewAccountVerifiesItsEmailWithTheMailedLinkOnce() {
+    void aNewAccountSignsInByVerifyingItsEmailWithTheMailedLinkAndItsPasswordOnce() {
         String email = uniqueEmail();
-        String accountId = identity.register(email, PASSWORD, "Ada Lovelace");
-        var session = identity.login(email, PASSWORD, newDevice());
-        assertThat(session.accountId()).isEqualTo(accountId);
-        identity.awaitMe(session.accessToken(), me -> me.get("emailVerified").equals(false)
-                && me.get("displayName").equals("Ada Lovelace") && me.get("email").equals(email));
-
+        String accountId = identity.registerUnverified(email, PASSWORD, "Ada Lovelace");
         String token = TestMail.awaitToken(email, "/verify-email", 1);
-        verify(token).expectStatus().isNoContent();
 
-        identity.awaitMe(session.accessToken(), me -> me.get("emailVerified").equals(true));
-        verify(token).expectStatus().isEqualTo(409)
+        Map<?, ?> session = identity.verification(token, PASSWORD, "ada-phone")
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(session.get("accountId")).isEqualTo(accountId);
+        identity.awaitMe((String) session.get("accessToken"), me -> me.get("emailVerified").equals(true)
+                && me.get("displayName").equals("Ada Lovelace") && me.get("email").equals(email));
+        identity.refresh(new Session((String) session.get("accessToken"), (String) session.get("refreshToken"),
+                accountId, (String) session.get("sessionId"), "ada-phone"));
+        identity.verification(token, PASSWORD, "ada-phone").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/link-invalid");
+        identity.login(email, PASSWORD, newDevice());
+    }
+
+    /** Whoever registered an address may not own it: until it is proven, the password opens nothing. */
+    @Test
+    void anAccountWhoseAddressIsNotVerifiedCannotLogInAndIsToldWhy() {
+        String email = uniqueEmail();
+        identity.registerUnverified(email, PASSWORD, "Not Yet");
+
+        identity.loginAttempt(email, PASSWORD, newDevice())
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/email-not-verified")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("open the link"))
+                .jsonPath("$.accessToken").doesNotExist();
+    }
+
+    /** Only the right password learns that the address is not verified; a guesser learns nothing. */
+    @Test
+    void aWrongPasswordOnAnUnverifiedAccountGetsTheAnswerOfAnUnknownEmail() {
+        identity.forgetClientAddress();
+        String email = uniqueEmail();
+        identity.registerUnverified(email, PASSWORD, "Guessed At");
+
+        var wrongPassword = identity.loginAttempt(email, "not the password at all", newDevice())
+                .expectStatus().isUnauthorized()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        var unknownEmail = identity.loginAttempt(uniqueEmail(), "not the password at all", newDevice())
+                .expectStatus().isUnauthorized()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(wrongPassword).isEqualTo(unknownEmail);
+        identity.forgetClientAddress();
+    }
+
+    /** The link proves the mailbox; without the registrant's password it verifies nothing and stays usable. */
+    @Test
+    void theMailedLinkWithAWrongPasswordVerifiesNothing() {
+        identity.forgetClientAddress();
+        String email = uniqueEmail();
+        identity.registerUnverified(email, PASSWORD, "Careful");
+        String token = TestMail.awaitToken(email, "/verify-email", 1);
+
+        identity.verification(token, "not the password at all", newDevice())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-credentials");
+
+        identity.loginAttempt(email, PASSWORD, newDevice()).expectStatus().isForbidden();
+        identity.verification(token, PASSWORD, newDevice()).expectStatus().isCreated();
+        identity.forgetClientAddress();
     }
 
     @Test
     void anUnknownVerificationTokenIsRefused() {
-        verify("not-a-token-we-sent").expectStatus().isEqualTo(409)
+        identity.verification("not-a-token-we-sent", PASSWORD, newDevice()).expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/link-invalid");
     }
@@ -151,12 +205,5 @@ class RegistrationIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/idempotency-key-reused");
-    }
-
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec verify(String token) {
-        return web.post().uri("/v1/accounts/email-verification")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("token", token))
-                .exchange();
     }
 }

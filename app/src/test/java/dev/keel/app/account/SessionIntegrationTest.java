@@ -51,7 +51,7 @@ class SessionIntegrationTest extends KeelIntegrationTest {
     void aRefreshWorksThoughTheAppStillSendsItsExpiredAccessToken() {
         Session session = identity.newCustomer();
         Instant past = Instant.now().minus(1, ChronoUnit.HOURS);
-        String expired = tokens.encode(JwtClaimsSet.builder().issuer("keel").subject(session.accountId())
+        String expired = tokens.encode(JwtClaimsSet.builder().issuer("keel").audience(List.of("keel")).subject(session.accountId())
                 .issuedAt(past).expiresAt(past.plus(15, ChronoUnit.MINUTES)).claim("roles", List.of("CUSTOMER"))
                 .build());
 
@@ -77,6 +77,21 @@ class SessionIntegrationTest extends KeelIntegrationTest {
         awaitSessions(legitimate, 0);
     }
 
+    /** A thief replaying the old token from their own device is caught as well as one on the owner's. */
+    @Test
+    void aRotatedRefreshTokenFromAnotherDeviceRevokesTheWholeSessionToo() {
+        Session stolen = identity.newCustomer();
+        Session legitimate = identity.refresh(stolen);
+
+        identity.refreshAttempt(stolen.refreshToken(), "the-thiefs-device")
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/refresh-token-reused");
+        identity.refreshAttempt(legitimate.refreshToken(), legitimate.deviceId())
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-refresh-token");
+        awaitSessions(legitimate, 0);
+    }
+
     /**
      * The same refresh token twice at once is the reuse the rotation exists to catch: one caller gets
      * new tokens, the other is told of the reuse, and the session ends for both.
@@ -84,11 +99,12 @@ class SessionIntegrationTest extends KeelIntegrationTest {
     @Test
     void twoRefreshesWithOneTokenAtOnceGiveOneNewTokenPairAndRevokeTheSession() {
         String email = uniqueEmail();
-        String accountId = identity.register(email, PASSWORD, "Double Tap");
+        Session verified = identity.registerVerified(email, PASSWORD, "Double Tap", newDevice());
+        String accountId = verified.accountId();
         List<String> sessionIds = new ArrayList<>();
         String accessToken = null;
         for (int round = 0; round < RACE_ROUNDS; round++) {
-            Session session = identity.login(email, PASSWORD, newDevice());
+            Session session = round == 0 ? verified : identity.login(email, PASSWORD, newDevice());
             sessionIds.add(session.sessionId());
 
             List<EntityExchangeResult<Map>> answers = Concurrently.run(2, i ->

@@ -110,9 +110,8 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
      * verified, renamed, granted a role, two sessions of which one refreshed and one ended, a reset mailed.
      */
     private String accountWithHistory(String email) {
-        String accountId = identity.register(email, PASSWORD, "Delivered Once");
-        post("/v1/accounts/email-verification", Map.of("token", TestMail.awaitToken(email, "/verify-email", 1)))
-                .expectStatus().isNoContent();
+        Session phone = identity.registerVerified(email, PASSWORD, "Delivered Once", newDevice());
+        String accountId = phone.accountId();
         web.patch().uri("/v1/me").headers(h -> h.setBearerAuth(tokens.forUser(accountId, "CUSTOMER")))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .bodyValue(Map.of("displayName", "Delivered Twice")).exchange()
@@ -120,7 +119,6 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
         web.put().uri("/v1/accounts/{id}/roles/ANALYST", accountId).headers(h -> h.setBearerAuth(tokens.staff()))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).exchange()
                 .expectStatus().isNoContent();
-        Session phone = identity.login(email, PASSWORD, newDevice());
         Session tablet = identity.login(email, PASSWORD, newDevice());
         identity.refresh(phone);
         web.delete().uri("/v1/me/sessions/current").headers(h -> h.setBearerAuth(tablet.accessToken())).exchange()

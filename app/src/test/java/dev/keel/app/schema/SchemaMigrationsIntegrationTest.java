@@ -1,6 +1,7 @@
 package dev.keel.app.schema;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.ScratchDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +41,10 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         migrate();
 
         assertThat(tables()).contains("domain_event_entry", "personal_data_key", "unique_claim",
-                "account_credential", "sellable_product", "promotion_terms", "product", "account", "sent_mail");
+                "account_credential", "staff_account", "sellable_product", "promotion_terms", "product", "account",
+                "sent_mail");
         assertThat(appliedVersions("app")).containsExactly("1", "2");
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4");
         assertThat(appliedVersions("projections")).containsExactly("1", "2", "3");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
     }
@@ -107,7 +109,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
                 .sequential().collectList().block();
 
         assertThat(started).hasSize(3);
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4");
     }
 
     private void migrate() throws Exception {

@@ -29,7 +29,19 @@ class DevTokenTest {
 
         assertThat(token.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
         assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo("ada");
+        assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("keel");
         assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("STAFF");
+    }
+
+    @Test
+    void usesTheConfiguredIssuerAndAudience() throws Exception {
+        SigningKeys.developmentKey(dataDir.resolve("jwt-signing-keys.json"));
+
+        SignedJWT token = SignedJWT.parse(DevToken.token(Map.of("KEEL_DATA_DIR", dataDir.toString(),
+                "KEEL_JWT_ISSUER", "keel-dev", "KEEL_JWT_AUDIENCE", "keel-app"), "CUSTOMER"));
+
+        assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo("keel-dev");
+        assertThat(token.getJWTClaimsSet().getAudience()).containsExactly("keel-app");
     }
 
     @Test

@@ -54,6 +54,19 @@ class JwtValidationIntegrationTest extends KeelIntegrationTest {
         assertUnauthorized(tokens.encode(claims().issuer("somebody-else").build()));
     }
 
+    /** A token Keel signed for another of its audiences (another service sharing the keys) is not for us. */
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        assertUnauthorized(tokens.encode(claims().audience(List.of("another-service")).build()));
+    }
+
+    @Test
+    void aTokenWithoutAudienceIsRefused() {
+        Instant now = Instant.now();
+        assertUnauthorized(tokens.encode(JwtClaimsSet.builder().issuer("keel").subject(UUID.randomUUID().toString())
+                .issuedAt(now).expiresAt(now.plus(5, ChronoUnit.MINUTES)).claim("roles", List.of("STAFF")).build()));
+    }
+
     @Test
     void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
         var foreignKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -105,13 +118,13 @@ class JwtValidationIntegrationTest extends KeelIntegrationTest {
 
     private static JwtClaimsSet.Builder claims() {
         Instant now = Instant.now();
-        return JwtClaimsSet.builder().issuer("keel").subject(UUID.randomUUID().toString())
+        return JwtClaimsSet.builder().issuer("keel").audience(List.of("keel")).subject(UUID.randomUUID().toString())
                 .issuedAt(now).expiresAt(now.plus(5, ChronoUnit.MINUTES)).claim("roles", List.of("STAFF"));
     }
 
     private static JWTClaimsSet staffClaims() {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().issuer("keel").subject(UUID.randomUUID().toString())
+        return new JWTClaimsSet.Builder().issuer("keel").audience("keel").subject(UUID.randomUUID().toString())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(5, ChronoUnit.MINUTES)))
                 .claim("roles", List.of("STAFF")).build();
     }

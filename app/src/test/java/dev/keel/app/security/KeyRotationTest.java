@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KeyRotationTest {
 
     private final SecurityConfiguration security = new SecurityConfiguration();
-    private final JwtProperties properties = new JwtProperties("", "keel", Duration.ofMinutes(15));
+    private final JwtProperties properties = new JwtProperties("", "keel", "keel", Duration.ofMinutes(15));
     private final RSAKey older = key("older");
     private final RSAKey newer = key("newer");
 
@@ -39,7 +39,7 @@ class KeyRotationTest {
         ReactiveJwtDecoder decoder = security.jwtDecoder(rotated, properties);
 
         String issuedNow = security.jwtEncoder(rotated).encode(JwtEncoderParameters.from(JwtClaimsSet.builder()
-                .issuer("keel").subject("someone").expiresAt(Instant.now().plusSeconds(60)).build())).getTokenValue();
+                .issuer("keel").audience(List.of("keel")).subject("someone").expiresAt(Instant.now().plusSeconds(60)).build())).getTokenValue();
         assertThat(SignedJWT.parse(issuedNow).getHeader().getKeyID()).isEqualTo("newer");
         assertThat(decoder.decode(issuedNow).block().getSubject()).isEqualTo("someone");
         assertThat(decoder.decode(signedBy(older)).block().getSubject()).isEqualTo("issued-before-rotation");
@@ -56,7 +56,7 @@ class KeyRotationTest {
     private static String signedBy(RSAKey key) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    new JWTClaimsSet.Builder().issuer("keel").subject("issued-before-rotation")
+                    new JWTClaimsSet.Builder().issuer("keel").audience("keel").subject("issued-before-rotation")
                             .expirationTime(Date.from(Instant.now().plusSeconds(60))).build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * A fresh RSA key handed to the app as {@code KEEL_JWT_KEYS}, and access tokens signed with it exactly
- * as Keel expects them: RS256, {@code iss}, {@code exp}, {@code sub}, {@code roles}. Plain JDK.
+ * as Keel expects them: RS256, {@code iss}, {@code aud}, {@code exp}, {@code sub}, {@code roles}. Plain JDK.
  */
 public final class Jwt {
 
@@ -51,7 +51,7 @@ public final class Jwt {
     public String token(String subject, List<String> roles) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}";
-        String claims = "{\"iss\":\"keel\",\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + 3 * 3600)
+        String claims = "{\"iss\":\"keel\",\"aud\":\"keel\",\"sub\":\"" + subject + "\",\"iat\":" + now + ",\"exp\":" + (now + 3 * 3600)
                 + ",\"roles\":[" + roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(",")) + "]}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         try {

@@ -36,6 +36,7 @@ class JwtTest {
         assertThat(key.get("d").asString()).isNotBlank();
         JsonNode claims = JSON.readTree(B64.decode(token[1]));
         assertThat(claims.get("iss").asString()).isEqualTo("keel");
+        assertThat(claims.get("aud").asString()).isEqualTo("keel");
         assertThat(claims.get("sub").asString()).isEqualTo("user-1");
         assertThat(claims.get("roles").get(0).asString()).isEqualTo("STAFF");
         assertThat(claims.get("exp").asLong()).isGreaterThan(claims.get("iat").asLong());

@@ -14,6 +14,7 @@ import dev.keel.api.account.PasswordResetRequested;
 import dev.keel.api.account.ProfileChanged;
 import dev.keel.api.account.Role;
 import dev.keel.api.account.RoleGranted;
+import dev.keel.api.account.RoleRevoked;
 import dev.keel.api.account.SessionId;
 import dev.keel.api.account.SessionRefreshed;
 import dev.keel.api.account.SessionRevocationReason;
@@ -58,7 +59,8 @@ class Account {
 
     /** Event sourcing handlers run only after a constructor returns, so it uses the command's values. */
     @CommandHandler
-    Account(RegisterAccount command, UniqueClaims claims, BlindIndex index, Credentials credentials) {
+    Account(RegisterAccount command, UniqueClaims claims, BlindIndex index, Credentials credentials,
+            StaffRoster staff) {
         AccountId id = command.accountId();
         if (!claims.claim(EMAIL_SCOPE, index.ofEmail(command.email()), id.toString())) {
             throw new CommandRejected(CommandRejected.Kind.CONFLICT, "email-already-registered",
@@ -66,6 +68,9 @@ class Account {
         }
         if (command.passwordHash() != null) {
             credentials.set(id, command.passwordHash());
+        }
+        if (command.roles().contains(Role.STAFF)) {
+            staff.add(id);
         }
         SignInMethod method = command.firebaseUid() == null ? SignInMethod.PASSWORD : SignInMethod.FIREBASE;
         apply(new AccountRegistered(id, command.email(), command.displayName(), command.roles(), method,
@@ -79,10 +84,19 @@ class Account {
         }
     }
 
+    /**
+     * The link alone proves only the mailbox: whoever registered somebody else's address would
+     * otherwise keep their password once the owner clicked. With the right password too (and no
+     * lockout) the address is proven and the session starts; a wrong one is a failed login.
+     */
     @CommandHandler
-    void handle(VerifyEmail command) {
-        PendingRequest.check(verification, command.requestId(), command.at(), "email verification");
-        apply(new EmailVerified(accountId, command.requestId()));
+    LoginOutcome handle(VerifyEmail command, LockoutPolicy lockout, RefreshTokens tokens) {
+        RecordLogin login = command.login();
+        PendingRequest.check(verification, command.requestId(), login.at(), "email verification");
+        if (login.proved() && !lock.lockedAt(login.at())) {
+            apply(new EmailVerified(accountId, command.requestId()));
+        }
+        return handle(login, lockout, tokens);
     }
 
     /**
@@ -103,7 +117,8 @@ class Account {
     /** A failed attempt is an outcome, not an exception, so its events (and a lockout) commit. */
     @CommandHandler
     LoginOutcome handle(RecordLogin command, LockoutPolicy lockout, RefreshTokens tokens) {
-        Decision<LoginOutcome> decision = new LoginPolicy(lockout).decide(accountId, lock, command, roles);
+        Decision<LoginOutcome> decision = new LoginPolicy(lockout).decide(accountId, lock, command, roles,
+                emailVerified);
         if (decision.outcome().status() == LoginOutcome.Status.SUCCEEDED) {
             tokens.issue(command.refreshTokenHash(), accountId, command.sessionId(), command.expiresAt());
         }
@@ -168,11 +183,35 @@ class Account {
         }
     }
 
+    /** STAFF is put on the roster even when the account has it, so STAFF granted before the roster is counted. */
     @CommandHandler
-    void handle(GrantRole command) {
+    void handle(GrantRole command, StaffRoster staff) {
+        if (command.role() == Role.STAFF) {
+            staff.add(accountId);
+        }
         if (!roles.contains(command.role())) {
             apply(new RoleGranted(accountId, command.role()));
         }
+    }
+
+    /**
+     * The last STAFF account keeps STAFF, or nobody could grant or revoke roles any more; and nobody
+     * revokes their own STAFF (one mistyped id would lock them out): another STAFF account does.
+     */
+    @CommandHandler
+    void handle(RevokeRole command, StaffRoster staff) {
+        if (!roles.contains(command.role())) {
+            return;
+        }
+        if (command.role() == Role.STAFF && accountId.equals(command.revokedBy())) {
+            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "own-staff-role",
+                    "You cannot revoke your own STAFF role; another STAFF account can");
+        }
+        if (command.role() == Role.STAFF && !staff.removeUnlessLast(accountId)) {
+            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "last-staff",
+                    "Account " + accountId + " is the last STAFF account: grant STAFF to another account first");
+        }
+        apply(new RoleRevoked(accountId, command.role()));
     }
 
     private static void linkFirebase(AccountId id, String uid, UniqueClaims claims, BlindIndex index) {
@@ -257,5 +296,10 @@ class Account {
     @EventSourcingHandler
     void on(RoleGranted event) {
         roles.add(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(RoleRevoked event) {
+        roles.remove(event.role());
     }
 }

@@ -7,13 +7,15 @@ import java.util.Set;
 
 /**
  * How a login attempt ended. Failures are results, not exceptions, so their events commit.
+ * {@code EMAIL_NOT_VERIFIED}: the password was right, but an account whose address was never proven
+ * starts no session (whoever registered it may not own the address).
  *
  * @param roles       the account's roles, for the access token (success only)
  * @param lockedUntil when a login may be tried again (lockout only)
  */
 public record LoginOutcome(Status status, Set<Role> roles, Instant lockedUntil) {
 
-    public enum Status { SUCCEEDED, FAILED, LOCKED_OUT }
+    public enum Status { SUCCEEDED, FAILED, LOCKED_OUT, EMAIL_NOT_VERIFIED }
 
     static LoginOutcome succeeded(Set<Role> roles) {
         return new LoginOutcome(Status.SUCCEEDED, Set.copyOf(roles), null);
@@ -21,6 +23,10 @@ public record LoginOutcome(Status status, Set<Role> roles, Instant lockedUntil) 
 
     static LoginOutcome failed() {
         return new LoginOutcome(Status.FAILED, Set.of(), null);
+    }
+
+    static LoginOutcome emailNotVerified() {
+        return new LoginOutcome(Status.EMAIL_NOT_VERIFIED, Set.of(), null);
     }
 
     static LoginOutcome lockedOut(Instant until) {

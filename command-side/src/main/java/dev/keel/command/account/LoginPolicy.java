@@ -12,11 +12,14 @@ import java.util.Set;
 
 /**
  * A checked login attempt against the account's lock: a locked account accepts nothing, not even the
- * right password; a failure counts and may lock (for longer each time); a success starts a session.
+ * right password; a failure counts and may lock (for longer each time); a success starts a session,
+ * but only on an account whose address was proven. The right password on an unproven one is told so;
+ * a wrong one fails exactly as on any other account, so the answer says nothing to a guesser.
  */
 record LoginPolicy(LockoutPolicy lockout) {
 
-    Decision<LoginOutcome> decide(AccountId accountId, LoginLock lock, RecordLogin login, Set<Role> roles) {
+    Decision<LoginOutcome> decide(AccountId accountId, LoginLock lock, RecordLogin login, Set<Role> roles,
+                                  boolean emailVerified) {
         if (lock.lockedAt(login.at())) {
             return new Decision<>(List.of(), LoginOutcome.lockedOut(lock.until()));
         }
@@ -29,6 +32,9 @@ record LoginPolicy(LockoutPolicy lockout) {
             Instant until = lockout.lockedUntil(login.at(), lock.lockouts());
             return new Decision<>(List.of(failed, new AccountLockedOut(accountId, until, lock.lockouts() + 1)),
                     LoginOutcome.lockedOut(until));
+        }
+        if (!emailVerified) {
+            return new Decision<>(List.of(), LoginOutcome.emailNotVerified());
         }
         return new Decision<>(List.of(new LoginSucceeded(accountId, login.sessionId(), login.deviceId(), login.method(),
                 login.expiresAt())), LoginOutcome.succeeded(roles));

@@ -3,11 +3,15 @@ package dev.keel.command.account;
 import dev.keel.api.account.AccountId;
 import dev.keel.api.account.Role;
 import dev.keel.command.request.CommandSender;
+import dev.keel.web.Me;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,6 +38,18 @@ class RoleController {
                                      @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                      ServerWebExchange exchange) {
         return commands.send(exchange, null, new GrantRole(accountId, role))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @Operation(summary = "Revoke a role of an account (STAFF); the account's tokens lose it from its next refresh"
+            + " (an access token issued before keeps it until it expires). Revoking a role the account does not"
+            + " have changes nothing. 409 own-staff-role: nobody revokes their own STAFF; 409 last-staff: the"
+            + " last STAFF account keeps it.")
+    @DeleteMapping("/{role}")
+    Mono<ResponseEntity<Void>> revoke(@PathVariable AccountId accountId, @PathVariable Role role,
+                                      @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
+                                      @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
+        return commands.send(exchange, null, new RevokeRole(accountId, role, Me.of(jwt).accountId()))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -1,22 +1,29 @@
 package dev.keel.command.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The account lockout, played out for emails that have no account, so that locking says nothing
  * about whether an account exists. In this node's memory, keyed by the email's blind index.
+ *
+ * <p>A bounded cache that evicts the entries used least, never a map cleared when full: a wiped lock
+ * would let its email be tried again early, which a real account's lock never allows. Entries do not
+ * expire by time either, because an account's failures in a row do not.
  */
 @Component
 public class UnknownEmailLocks {
 
-    private static final int MAX_TRACKED = 100_000;
+    static final int MAX_TRACKED = 100_000;
 
     private final LockoutPolicy policy;
-    private final Map<String, LoginLock> locks = new ConcurrentHashMap<>();
+    private final Cache<String, LoginLock> locks = Caffeine.newBuilder()
+            .maximumSize(MAX_TRACKED)
+            .executor(Runnable::run)
+            .build();
 
     UnknownEmailLocks(LockoutPolicy policy) {
         this.policy = policy;
@@ -24,10 +31,7 @@ public class UnknownEmailLocks {
 
     /** @return until when the email is now locked, or {@code null} if it is not */
     public Instant failed(String emailIndex, Instant at) {
-        if (locks.size() > MAX_TRACKED) {
-            locks.clear();
-        }
-        LoginLock lock = locks.computeIfAbsent(emailIndex, key -> new LoginLock());
+        LoginLock lock = locks.get(emailIndex, key -> new LoginLock());
         synchronized (lock) {
             if (lock.lockedAt(at)) {
                 return lock.until();

@@ -6,24 +6,32 @@ import dev.keel.api.account.Role;
 import dev.keel.command.account.IdentityProperties;
 import dev.keel.command.account.MailedLinks;
 import dev.keel.command.account.RegisterAccount;
-import dev.keel.command.account.VerifyEmail;
+import dev.keel.command.account.Credentials;
 import dev.keel.command.password.PasswordPolicy;
 import dev.keel.command.password.Passwords;
 import dev.keel.command.registration.RegistrationController.RegisterRequest;
 import dev.keel.command.registration.RegistrationController.VerificationRequest;
+import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.CommandSender;
+import dev.keel.command.session.SessionStarter;
+import dev.keel.command.session.TokenResponse;
+import dev.keel.command.throttle.IpThrottle;
+import dev.keel.command.throttle.Throttled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * A new customer account with a password (hashed off the event loop), which asks for its address
- * to be verified; and the verification with the mailed link's token.
+ * to be verified; and the verification with the mailed link's token and the account's password,
+ * which signs the customer in. The password is checked like a login's (throttled by address, off the
+ * event loop, a failure counts towards the lockout), so the link is no way around either.
  */
 @Component
 class Registrations {
@@ -32,14 +40,20 @@ class Registrations {
     private final PasswordPolicy policy;
     private final Passwords passwords;
     private final MailedLinks links;
+    private final Credentials credentials;
+    private final IpThrottle throttle;
+    private final SessionStarter sessions;
     private final IdentityProperties properties;
 
     Registrations(CommandSender commands, PasswordPolicy policy, Passwords passwords, MailedLinks links,
-                  IdentityProperties properties) {
+                  Credentials credentials, IpThrottle throttle, SessionStarter sessions, IdentityProperties properties) {
         this.commands = commands;
         this.policy = policy;
         this.passwords = passwords;
         this.links = links;
+        this.credentials = credentials;
+        this.throttle = throttle;
+        this.sessions = sessions;
         this.properties = properties;
     }
 
@@ -56,10 +70,17 @@ class Registrations {
                 .flatMap(command -> commands.send(exchange, request, command));
     }
 
-    Mono<Void> verify(ServerWebExchange exchange, VerificationRequest request) {
+    Mono<TokenResponse> verify(ServerWebExchange exchange, VerificationRequest request) {
+        Duration wait = throttle.waitFor(ClientIp.of(exchange.getRequest()));
+        if (!wait.isZero()) {
+            return Mono.error(Throttled.retryAfter(wait, "Too many failed attempts from your address"));
+        }
         Instant now = Instant.now();
         return Mono.fromCallable(() -> links.open(request.token(), Purpose.VERIFY_EMAIL, now))
-                .flatMap(link -> commands.send(exchange, request, new VerifyEmail(link.accountId(), link.requestId(), now)))
-                .then();
+                .flatMap(link -> Mono.fromCallable(() -> passwords.matchesOrDummy(request.password(),
+                                credentials.passwordHash(link.accountId()).orElse(null)))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(proved -> sessions.verifyAndStart(exchange, link.accountId(), link.requestId(), proved,
+                                request.deviceId())));
     }
 }

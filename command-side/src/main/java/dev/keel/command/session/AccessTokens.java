@@ -15,22 +15,26 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Short-lived access JWTs, RS256, signed with the first key of the JWK set: {@code sub} is the
- * account, {@code sid} the session, {@code roles} what it may do.
+ * account, {@code sid} the session, {@code roles} what it may do, {@code aud} the Keel they are for.
  */
 @Component
 class AccessTokens {
 
     private final JwtEncoder encoder;
     private final String issuer;
+    private final String audience;
     private final Duration ttl;
 
     AccessTokens(JwtEncoder encoder, @Value("${keel.jwt.issuer:keel}") String issuer,
+                 @Value("${keel.jwt.audience:keel}") String audience,
                  @Value("${keel.jwt.access-token-ttl:15m}") Duration ttl) {
         this.encoder = encoder;
         this.issuer = issuer;
+        this.audience = audience;
         this.ttl = ttl;
     }
 
@@ -42,6 +46,7 @@ class AccessTokens {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
+                .audience(List.of(audience))
                 .subject(accountId.toString())
                 .issuedAt(now)
                 .notBefore(now)

@@ -10,6 +10,7 @@ import dev.keel.command.account.RecordLogin;
 import dev.keel.command.account.RefreshOutcome;
 import dev.keel.command.account.RefreshSession;
 import dev.keel.command.account.RefreshTokens;
+import dev.keel.command.account.VerifyEmail;
 import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.CommandSender;
 import dev.keel.command.throttle.IpThrottle;
@@ -24,10 +25,13 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Turns a checked sign-in into a session (or a counted failure), and rotates refresh tokens. Both
- * answer with a fresh access token and a fresh refresh token.
+ * Turns a checked sign-in into a session (or a counted failure), also when it comes with a mailed
+ * verification link, and rotates refresh tokens. All answer with a fresh access token and a fresh
+ * refresh token.
  */
 @Component
 public class SessionStarter {
@@ -49,22 +53,50 @@ public class SessionStarter {
 
     public Mono<TokenResponse> start(ServerWebExchange exchange, AccountId accountId, boolean proved, SignInMethod method,
                               String deviceId) {
-        SessionId sessionId = SessionId.random();
         String refreshToken = OpaqueTokens.newToken();
+        RecordLogin login = login(accountId, proved, method, deviceId, refreshToken);
+        return commands.<LoginOutcome>sendWithoutKey(exchange, login)
+                .map(outcome -> answer(exchange, login, refreshToken, outcome, SessionStarter::invalidCredentials));
+    }
+
+    /**
+     * Proves the address with the mailed link of {@code requestId} and the account's password (checked
+     * already: {@code proved}), and starts a session on the device in the same command.
+     */
+    public Mono<TokenResponse> verifyAndStart(ServerWebExchange exchange, AccountId accountId, UUID requestId,
+                                              boolean proved, String deviceId) {
+        String refreshToken = OpaqueTokens.newToken();
+        RecordLogin login = login(accountId, proved, SignInMethod.PASSWORD, deviceId, refreshToken);
+        return commands.<LoginOutcome>sendWithoutKey(exchange, new VerifyEmail(accountId, requestId, login))
+                .map(outcome -> answer(exchange, login, refreshToken, outcome, () -> Problems.error(HttpStatus.UNAUTHORIZED,
+                        "invalid-credentials", "The password is wrong. If you did not sign up with this address"
+                                + " yourself, somebody else did: reset the password to take the account over")));
+    }
+
+    private RecordLogin login(AccountId accountId, boolean proved, SignInMethod method, String deviceId,
+                              String refreshToken) {
         Instant now = Instant.now();
-        var command = new RecordLogin(accountId, proved, method, sessionId, deviceId, OpaqueTokens.hash(refreshToken),
+        return new RecordLogin(accountId, proved, method, SessionId.random(), deviceId, OpaqueTokens.hash(refreshToken),
                 now, now.plus(properties.refreshTokenTtl()));
-        return commands.<LoginOutcome>sendWithoutKey(exchange, command).map(outcome -> switch (outcome.status()) {
-            case SUCCEEDED -> tokens(accountId, sessionId, outcome.roles(), refreshToken);
+    }
+
+    private TokenResponse answer(ServerWebExchange exchange, RecordLogin login, String refreshToken,
+                                 LoginOutcome outcome, Supplier<ErrorResponseException> wrongPassword) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> tokens(login.accountId(), login.sessionId(), outcome.roles(), refreshToken);
             case FAILED -> {
                 throttle.count(ClientIp.of(exchange.getRequest()));
-                throw invalidCredentials();
+                throw wrongPassword.get();
             }
             case LOCKED_OUT -> {
                 throttle.count(ClientIp.of(exchange.getRequest()));
                 throw Throttled.until(outcome.lockedUntil(), "Too many failed logins for this account");
             }
-        });
+            case EMAIL_NOT_VERIFIED -> throw Problems.error(HttpStatus.FORBIDDEN, "email-not-verified",
+                    "This account's email address is not verified yet: open the link we mailed to it, which asks"
+                            + " for this password and signs you in. Link lost or expired? Ask for a password reset,"
+                            + " which proves the address too");
+        };
     }
 
     Mono<TokenResponse> refresh(ServerWebExchange exchange, String presentedToken, String deviceId) {

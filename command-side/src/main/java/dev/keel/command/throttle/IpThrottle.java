@@ -1,5 +1,7 @@
 package dev.keel.command.throttle;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.keel.command.account.IdentityProperties;
 import org.springframework.stereotype.Component;
 
@@ -8,32 +10,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failed logins and reset requests per client IP in a sliding window, in this node's memory: with
  * N command nodes an address gets at most N times the limit, and a restart forgets. The account
  * lockout (durable, in the aggregate) is what stops a slow distributed guesser.
+ *
+ * <p>The addresses are a bounded cache, not a map that is cleared when full: clearing let anyone
+ * free a throttled address by failing from enough new ones. When full, Caffeine evicts the entries
+ * used least (an address that keeps failing is used often), and one silent for a whole window goes.
  */
 @Component
 public class IpThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
+    static final int MAX_TRACKED = 100_000;
 
     private final int attempts;
     private final Duration window;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Cache<String, Deque<Instant>> failures;
 
     IpThrottle(IdentityProperties properties) {
         this.attempts = properties.ipThrottle().attempts();
         this.window = properties.ipThrottle().window();
+        this.failures = Caffeine.newBuilder()
+                .maximumSize(MAX_TRACKED)
+                .expireAfterAccess(window)
+                .executor(Runnable::run)
+                .build();
     }
 
     /** @return how long this address must wait, {@link Duration#ZERO} when it may go ahead */
     public Duration waitFor(String ip) {
-        Deque<Instant> recent = failures.get(ip);
+        Deque<Instant> recent = failures.getIfPresent(ip);
         if (recent == null) {
             return Duration.ZERO;
         }
@@ -45,10 +54,7 @@ public class IpThrottle {
     }
 
     public void count(String ip) {
-        if (failures.size() > MAX_TRACKED) {
-            failures.clear();
-        }
-        Deque<Instant> recent = failures.computeIfAbsent(ip, key -> new ArrayDeque<>());
+        Deque<Instant> recent = failures.get(ip, key -> new ArrayDeque<>());
         synchronized (recent) {
             recent.addLast(clock.instant());
             while (recent.size() > attempts) {
@@ -59,6 +65,6 @@ public class IpThrottle {
 
     /** Forgets an address (an operator unblocking it, or a test cleaning up). */
     public void forget(String ip) {
-        failures.remove(ip);
+        failures.invalidate(ip);
     }
 }

@@ -3,6 +3,7 @@ package dev.keel.command.account;
 import dev.keel.api.account.AccountId;
 import dev.keel.api.account.AccountRegistered;
 import dev.keel.api.account.EmailVerificationRequested;
+import dev.keel.api.account.EmailVerified;
 import dev.keel.api.account.LoginFailed;
 import dev.keel.api.account.LoginSucceeded;
 import dev.keel.api.account.PasswordResetRequested;
@@ -30,6 +31,7 @@ final class AccountFixtures {
     final Map<String, String> claimed = new HashMap<>();
     final InMemoryCredentials credentials = new InMemoryCredentials();
     final InMemoryRefreshTokens tokens = new InMemoryRefreshTokens();
+    final InMemoryStaffRoster staff = new InMemoryStaffRoster();
 
     AggregateTestFixture<Account> fixture() {
         var fixture = new AggregateTestFixture<>(Account.class);
@@ -48,6 +50,7 @@ final class AccountFixtures {
         });
         fixture.registerInjectableResource(credentials);
         fixture.registerInjectableResource(tokens);
+        fixture.registerInjectableResource(staff);
         fixture.registerInjectableResource(new LockoutPolicy(5, Duration.ofMinutes(1), Duration.ofHours(1)));
         return fixture;
     }
@@ -65,6 +68,16 @@ final class AccountFixtures {
     EmailVerificationRequested verificationRequested() {
         return new EmailVerificationRequested(accountId, "Ada@Example.test", "Ada", verification,
                 NOW.plus(Duration.ofDays(1)));
+    }
+
+    EmailVerified verified() {
+        return new EmailVerified(accountId, verification);
+    }
+
+    /** The mailed link of the registration with a password that matched or not, starting session {@code sessionId}. */
+    VerifyEmail verify(boolean proved, SessionId sessionId, Instant at) {
+        return new VerifyEmail(accountId, verification, new RecordLogin(accountId, proved, SignInMethod.PASSWORD,
+                sessionId, "phone", "hash-v", at, SESSION_END));
     }
 
     PasswordResetRequested resetRequested(UUID requestId) {

@@ -8,6 +8,8 @@ import dev.keel.api.account.LoginSucceeded;
 import dev.keel.api.account.PasswordChanged;
 import dev.keel.api.account.PasswordReset;
 import dev.keel.api.account.Role;
+import dev.keel.api.account.RoleGranted;
+import dev.keel.api.account.RoleRevoked;
 import dev.keel.api.account.SessionId;
 import dev.keel.api.account.SessionRefreshed;
 import dev.keel.api.account.SessionRevocationReason;
@@ -62,25 +64,66 @@ class AccountTest {
     }
 
     @Test
-    void theVerificationLinkProvesTheAddress() {
+    void theVerificationLinkWithThePasswordProvesTheAddressAndStartsASession() {
+        SessionId sessionId = SessionId.random();
         fixture.given(account.registered(), account.verificationRequested())
-                .when(new VerifyEmail(accountId, account.verification, NOW))
-                .expectEvents(new EmailVerified(accountId, account.verification));
+                .when(account.verify(true, sessionId, NOW))
+                .expectEvents(account.verified(),
+                        new LoginSucceeded(accountId, sessionId, "phone", SignInMethod.PASSWORD, SESSION_END))
+                .expectResultMessagePayload(LoginOutcome.succeeded(Set.of(Role.CUSTOMER)));
+        assertThat(account.tokens.issued).containsOnlyKeys("hash-v");
+    }
+
+    /** The mailbox owner who did not register must not take over the registrant's password: reset instead. */
+    @Test
+    void theVerificationLinkWithAWrongPasswordVerifiesNothingAndCountsAsAFailedLogin() {
+        fixture.given(account.registered(), account.verificationRequested())
+                .when(account.verify(false, SessionId.random(), NOW))
+                .expectEvents(account.failed(1))
+                .expectResultMessagePayload(LoginOutcome.failed());
+        assertThat(account.tokens.issued).isEmpty();
+    }
+
+    @Test
+    void aLockedAccountIsNotVerifiedEvenWithTheRightPassword() {
+        Instant until = NOW.plus(Duration.ofMinutes(1));
+        fixture.given(account.registered(), account.verificationRequested(), new AccountLockedOut(accountId, until, 1))
+                .when(account.verify(true, SessionId.random(), NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(LoginOutcome.lockedOut(until));
     }
 
     @Test
     void aUsedVerificationLinkIsRefusedSayingSo() {
-        fixture.given(account.registered(), account.verificationRequested(), new EmailVerified(accountId, account.verification))
-                .when(new VerifyEmail(accountId, account.verification, NOW))
+        fixture.given(account.registered(), account.verificationRequested(), account.verified())
+                .when(account.verify(true, SessionId.random(), NOW))
                 .expectExceptionMessage("This email verification link was already used or a newer one was sent");
     }
 
     @Test
     void anExpiredVerificationLinkIsRefused() {
         fixture.given(account.registered(), account.verificationRequested())
-                .when(new VerifyEmail(accountId, account.verification, NOW.plus(Duration.ofDays(2))))
+                .when(account.verify(true, SessionId.random(), NOW.plus(Duration.ofDays(2))))
                 .expectException(CommandRejected.class)
                 .expectNoEvents();
+    }
+
+    /** Whoever registered the address (perhaps somebody else's) gets no session until it is proven. */
+    @Test
+    void theRightPasswordOnAnAccountThatNeverProvedItsAddressStartsNoSession() {
+        fixture.given(account.registered(), account.verificationRequested())
+                .when(account.login(true, NOW))
+                .expectNoEvents()
+                .expectResultMessagePayload(LoginOutcome.emailNotVerified());
+        assertThat(account.tokens.issued).isEmpty();
+    }
+
+    @Test
+    void aWrongPasswordOnAnAccountThatNeverProvedItsAddressFailsLikeAnyOther() {
+        fixture.given(account.registered(), account.verificationRequested())
+                .when(account.login(false, NOW))
+                .expectEvents(account.failed(1))
+                .expectResultMessagePayload(LoginOutcome.failed());
     }
 
     @Test
@@ -145,7 +188,7 @@ class AccountTest {
     @Test
     void aSuccessfulLoginStartsASession() {
         SessionId sessionId = SessionId.random();
-        fixture.given(account.registered(), account.failed(1))
+        fixture.given(account.registered(), account.verified(), account.failed(1))
                 .when(new RecordLogin(accountId, true, SignInMethod.PASSWORD, sessionId, "phone", "hash-1", NOW, SESSION_END))
                 .expectEvents(new LoginSucceeded(accountId, sessionId, "phone", SignInMethod.PASSWORD, SESSION_END))
                 .expectResultMessagePayload(LoginOutcome.succeeded(Set.of(Role.CUSTOMER)));
@@ -154,7 +197,7 @@ class AccountTest {
     @Test
     void aSuccessfulLoginStoresOnlyTheRefreshTokensHash() {
         SessionId sessionId = SessionId.random();
-        fixture.given(account.registered())
+        fixture.given(account.registered(), account.verified())
                 .when(new RecordLogin(accountId, true, SignInMethod.PASSWORD, sessionId, "phone", "hash-1", NOW, SESSION_END));
         assertThat(account.tokens.issued).containsOnlyKeys("hash-1");
         assertThat(account.tokens.issued.get("hash-1").sessionId()).isEqualTo(sessionId);
@@ -190,6 +233,18 @@ class AccountTest {
                 .expectResultMessagePayload(RefreshOutcome.reused());
     }
 
+    /** Whoever presents it, a rotated token means two parties held the session. */
+    @Test
+    void aRotatedTokenPresentedFromAnotherDeviceRevokesTheSessionToo() {
+        SessionId sessionId = SessionId.random();
+        account.tokens.issue("hash-1", accountId, sessionId, SESSION_END);
+        account.tokens.rotate("hash-1");
+        fixture.given(account.registered(), account.started(sessionId))
+                .when(account.refresh(sessionId, "hash-1", "hash-3", "laptop"))
+                .expectEvents(new SessionRevoked(accountId, sessionId, SessionRevocationReason.REFRESH_TOKEN_REUSED))
+                .expectResultMessagePayload(RefreshOutcome.reused());
+    }
+
     @Test
     void aRefreshFromAnotherDeviceIsRefusedWithoutRotating() {
         SessionId sessionId = SessionId.random();
@@ -209,6 +264,87 @@ class AccountTest {
                 .when(account.refresh(sessionId, "hash-1", "hash-2", "phone"))
                 .expectNoEvents()
                 .expectResultMessagePayload(RefreshOutcome.refused());
+    }
+
+    @Test
+    void registeringAStaffAccountPutsItOnTheStaffRoster() {
+        fixture.givenNoPriorActivity().when(new RegisterAccount(accountId, "admin@example.test", "Admin", "hash", null,
+                true, Set.of(Role.CUSTOMER, Role.STAFF), UUID.randomUUID(), NOW));
+        assertThat(account.staff.staff).containsExactly(accountId);
+    }
+
+    /** So STAFF granted before the roster existed is counted once it is granted again. */
+    @Test
+    void grantingStaffPutsTheAccountOnTheRosterEvenIfItWasStaffAlready() {
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new GrantRole(accountId, Role.STAFF))
+                .expectNoEvents();
+        assertThat(account.staff.staff).containsExactly(accountId);
+    }
+
+    @Test
+    void revokingARoleTakesItAway() {
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.ANALYST))
+                .when(new RevokeRole(accountId, Role.ANALYST, AccountId.random()))
+                .expectEvents(new RoleRevoked(accountId, Role.ANALYST));
+    }
+
+    @Test
+    void revokingARoleTheAccountDoesNotHaveChangesNothing() {
+        fixture.given(account.registered())
+                .when(new RevokeRole(accountId, Role.ANALYST, AccountId.random()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevokedRoleIsGoneFromTheNextRefresh() {
+        SessionId sessionId = SessionId.random();
+        account.tokens.issue("hash-1", accountId, sessionId, SESSION_END);
+        fixture.given(account.registered(), account.started(sessionId), new RoleGranted(accountId, Role.ANALYST),
+                        new RoleRevoked(accountId, Role.ANALYST))
+                .when(account.refresh(sessionId, "hash-1", "hash-2", "phone"))
+                .expectResultMessagePayload(RefreshOutcome.refreshed(Set.of(Role.CUSTOMER)));
+    }
+
+    @Test
+    void anotherStaffAccountRevokesStaffWhileOneRemains() {
+        AccountId other = AccountId.random();
+        account.staff.add(accountId);
+        account.staff.add(other);
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new RevokeRole(accountId, Role.STAFF, other))
+                .expectEvents(new RoleRevoked(accountId, Role.STAFF));
+        assertThat(account.staff.staff).containsExactly(other);
+    }
+
+    @Test
+    void theLastStaffAccountKeepsStaff() {
+        account.staff.add(accountId);
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new RevokeRole(accountId, Role.STAFF, AccountId.random()))
+                .expectNoEvents()
+                .expectExceptionMessage("Account " + accountId + " is the last STAFF account: grant STAFF to another"
+                        + " account first");
+        assertThat(account.staff.staff).containsExactly(accountId);
+    }
+
+    @Test
+    void nobodyRevokesTheirOwnStaff() {
+        account.staff.add(accountId);
+        account.staff.add(AccountId.random());
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF))
+                .when(new RevokeRole(accountId, Role.STAFF, accountId))
+                .expectNoEvents()
+                .expectExceptionMessage("You cannot revoke your own STAFF role; another STAFF account can");
+        assertThat(account.staff.staff).contains(accountId);
+    }
+
+    @Test
+    void aStaffAccountMayGiveUpItsOtherRoles() {
+        fixture.given(account.registered(), new RoleGranted(accountId, Role.STAFF), new RoleGranted(accountId, Role.ANALYST))
+                .when(new RevokeRole(accountId, Role.ANALYST, accountId))
+                .expectEvents(new RoleRevoked(accountId, Role.ANALYST));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.keel.api.account.EmailVerified;
 import dev.keel.api.account.ProfileChanged;
 import dev.keel.api.account.Role;
 import dev.keel.api.account.RoleGranted;
+import dev.keel.api.account.RoleRevoked;
 import dev.keel.projection.batch.BatchedJdbc;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -69,6 +70,14 @@ class AccountTableProjection {
         batch.update("""
                         UPDATE account SET roles = ARRAY(SELECT DISTINCT unnest(roles || ARRAY[?::text]) ORDER BY 1),
                                            version = ?, updated_at = ?
+                        WHERE account_id = ? AND version < ?""",
+                event.role().name(), version, utc(at), event.accountId().value(), version);
+    }
+
+    @EventHandler
+    void on(RoleRevoked event, @SequenceNumber long version, @Timestamp Instant at) {
+        batch.update("""
+                        UPDATE account SET roles = array_remove(roles, ?::text), version = ?, updated_at = ?
                         WHERE account_id = ? AND version < ?""",
                 event.role().name(), version, utc(at), event.accountId().value(), version);
     }

@@ -1,4 +1,4 @@
-package dev.keel.app.schema;
+package dev.keel.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,13 +8,13 @@ import javax.sql.DataSource;
 import java.util.UUID;
 
 /** An empty database of its own on the tests' PostgreSQL server, dropped when closed. */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
     private final JdbcClient server;
     private final String name = "scratch_" + UUID.randomUUID().toString().replace("-", "");
     private final SimpleDriverDataSource dataSource;
 
-    ScratchDatabase(DataSource shared) {
+    public ScratchDatabase(DataSource shared) {
         HikariDataSource hikari = (HikariDataSource) shared;
         this.server = JdbcClient.create(shared);
         server.sql("CREATE DATABASE " + name).update();
@@ -23,11 +23,15 @@ final class ScratchDatabase implements AutoCloseable {
                 hikari.getPassword());
     }
 
-    DataSource dataSource() {
+    public String name() {
+        return name;
+    }
+
+    public DataSource dataSource() {
         return dataSource;
     }
 
-    JdbcClient jdbc() {
+    public JdbcClient jdbc() {
         return JdbcClient.create(dataSource);
     }
 
