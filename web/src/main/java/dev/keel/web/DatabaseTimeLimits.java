@@ -18,12 +18,19 @@ public final class DatabaseTimeLimits {
 
     /** @return 503 {@code overloaded} when a database time limit ended {@code failure}, else {@code failure} */
     public static Throwable asOverload(Throwable failure) {
+        return isTimeLimit(failure)
+                ? Problems.overloaded(Duration.ofSeconds(1), "The database took too long to answer this request")
+                : failure;
+    }
+
+    /** @return whether PostgreSQL cancelled the statement behind {@code failure} at one of its time limits */
+    public static boolean isTimeLimit(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql
                     && (QUERY_CANCELED.equals(sql.getSQLState()) || LOCK_NOT_AVAILABLE.equals(sql.getSQLState()))) {
-                return Problems.overloaded(Duration.ofSeconds(1), "The database took too long to answer this request");
+                return true;
             }
         }
-        return failure;
+        return false;
     }
 }

@@ -48,9 +48,10 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         migrate();
 
         assertThat(tables()).contains("domain_event_entry", "personal_data_key", "unique_claim",
-                "account_credential", "staff_account", "product", "account", "sent_mail");
+                "account_credential", "staff_account", "sellable_product", "promotion_terms", "product", "account",
+                "sent_mail");
         assertThat(appliedVersions("app")).containsExactly("1", "2");
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5");
         assertThat(appliedVersions("projections")).containsExactly("1", "2", "3");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
     }
@@ -115,7 +116,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
                 .sequential().collectList().block();
 
         assertThat(started).hasSize(3);
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5");
     }
 
     /**
@@ -149,7 +150,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
             }
 
             starting.get(60, TimeUnit.SECONDS);
-            assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4");
+            assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5");
         }
     }
 

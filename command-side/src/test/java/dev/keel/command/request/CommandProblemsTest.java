@@ -2,8 +2,11 @@ package dev.keel.command.request;
 
 import dev.keel.command.bus.CommandBusOverloaded;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.web.ErrorResponseException;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -26,6 +29,27 @@ class CommandProblemsTest {
     void aBusShuttingDownIs503Too() {
         var problem = (ErrorResponseException) CommandProblems.toErrorResponse(
                 new RejectedExecutionException("The command bus is shutting down"));
+
+        assertThat(problem.getStatusCode().value()).isEqualTo(503);
+        assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aCommandThatLostADeadlockIsAConflictToRetryNotAServerError() {
+        for (var lost : new PessimisticLockingFailureException[]{
+                new PessimisticLockingFailureException("deadlock detected"),
+                new CannotAcquireLockException("could not obtain lock")}) {
+            var problem = (ErrorResponseException) CommandProblems.toErrorResponse(lost);
+            assertThat(problem.getStatusCode().value()).isEqualTo(409);
+            assertThat(problem.getBody().getType()).hasToString("/problems/concurrent-modification");
+        }
+    }
+
+    @Test
+    void aLockWaitThatReachedTheLockTimeoutIsAnOverloadNotAConflict() {
+        var timedOut = new CannotAcquireLockException("lock wait",
+                new SQLException("canceling statement due to lock timeout", "55P03"));
+        var problem = (ErrorResponseException) CommandProblems.toErrorResponse(timedOut);
 
         assertThat(problem.getStatusCode().value()).isEqualTo(503);
         assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");

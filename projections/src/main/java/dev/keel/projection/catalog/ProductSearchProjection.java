@@ -3,7 +3,6 @@ package dev.keel.projection.catalog;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import dev.keel.api.catalog.ProductCreated;
 import dev.keel.api.catalog.ProductPriceChanged;
-import dev.keel.api.catalog.ProductView;
 import dev.keel.projection.batch.BulkIndexer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,7 +33,7 @@ class ProductSearchProjection {
 
     @EventHandler
     void on(ProductCreated event, @SequenceNumber long version, @Timestamp Instant at) {
-        var document = new ProductView(event.productId(), event.sku(), event.name(), event.description(),
+        var document = new ProductDocument(event.productId(), event.sku(), event.name(), event.description(),
                 event.price(), version, at, at);
         bulk.add(BulkOperation.of(op -> op.index(index -> index
                 .index(ProductSearchIndexes.CURRENT)

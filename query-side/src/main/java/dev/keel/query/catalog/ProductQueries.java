@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 @Component
 class ProductQueries {
@@ -48,7 +49,7 @@ class ProductQueries {
     @QueryHandler
     ProductPage handle(SearchProducts query) {
         try {
-            SearchResponse<ProductView> response = search.search(request -> request
+            SearchResponse<IndexedProduct> response = search.search(request -> request
                     .index(ProductSearchIndex.ALIAS)
                     .query(matching(query.text()))
                     .sort(sort -> sort.score(score -> score.order(SortOrder.Desc)))
@@ -56,8 +57,8 @@ class ProductQueries {
                     .sort(sort -> sort.field(field -> field.field("productId").order(SortOrder.Asc)))
                     .from(query.page() * query.size())
                     .size(query.size())
-                    .trackTotalHits(total -> total.enabled(true)), ProductView.class);
-            var items = response.hits().hits().stream().map(Hit::source).toList();
+                    .trackTotalHits(total -> total.enabled(true)), IndexedProduct.class);
+            var items = response.hits().hits().stream().map(Hit::source).map(IndexedProduct::toView).toList();
             long total = response.hits().total() == null ? items.size() : response.hits().total().value();
             return new ProductPage(items, query.page(), query.size(), total);
         } catch (IOException e) {
@@ -82,6 +83,7 @@ class ProductQueries {
                 row.getString("name"),
                 row.getString("description"),
                 Money.of(row.getLong("price_minor"), row.getString("currency")),
+                null, List.of(), null, null, false,
                 row.getLong("version"),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
                 row.getObject("updated_at", OffsetDateTime.class).toInstant());
