@@ -5,7 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * RFC 9457 problems. A type is the relative URI {@code /problems/<slug>}; the slug is the stable,
@@ -29,6 +31,16 @@ public final class Problems {
     /** The problem as an exception a controller or service throws (or returns in a {@code Mono.error}). */
     public static ErrorResponseException error(HttpStatus status, String slug, String detail) {
         return new ErrorResponseException(status, problem(status, slug, detail), null);
+    }
+
+    /**
+     * 400 {@code invalid-field} naming the field or query parameter, in the shape every bad input
+     * takes ({@code errors[].field}), for the checks that validation annotations cannot express.
+     */
+    public static ErrorResponseException invalidField(String field, String detail) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", detail);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     public static ErrorResponseException notFound(String detail) {
