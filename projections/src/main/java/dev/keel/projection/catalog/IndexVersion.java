@@ -17,10 +17,11 @@ import java.util.function.BooleanSupplier;
  * moves over, in one atomic step, once that processor has caught up. Until then readers keep the
  * complete old version. A fresh install has no old version, so the alias points at the new one at once.
  *
- * @param name       the versioned index, also the name of its definition {@code elasticsearch/<name>.json}
+ * @param name       the versioned index
+ * @param definition its settings and mappings, a class path resource
  * @param caughtUp   whether the processor that fills it has reached the head of the event store
  */
-record IndexVersion(ElasticsearchClient client, String alias, String name, BooleanSupplier caughtUp) {
+record IndexVersion(ElasticsearchClient client, String alias, String name, String definition, BooleanSupplier caughtUp) {
 
     private static final Logger log = LoggerFactory.getLogger(IndexVersion.class);
 
@@ -89,9 +90,9 @@ record IndexVersion(ElasticsearchClient client, String alias, String name, Boole
     }
 
     private void create(boolean withAlias) throws IOException {
-        try (InputStream definition = new ClassPathResource("elasticsearch/" + name + ".json").getInputStream()) {
+        try (InputStream json = new ClassPathResource(definition).getInputStream()) {
             client.indices().create(create -> {
-                create.index(name).withJson(definition);
+                create.index(name).withJson(json);
                 return withAlias ? create.aliases(alias, none -> none) : create;
             });
         }

@@ -36,7 +36,7 @@ class ProductSearchIndexes implements InitializingBean, DisposableBean {
     });
 
     ProductSearchIndexes(ElasticsearchClient client, ObjectProvider<EventProcessingConfiguration> processing) {
-        this.current = new IndexVersion(client, ProductSearchIndex.ALIAS, CURRENT,
+        this.current = new IndexVersion(client, ProductSearchIndex.ALIAS, CURRENT, "elasticsearch/" + CURRENT + ".json",
                 () -> caughtUp(processing.getObject(), ProductSearchProjection.GROUP));
     }
 
