@@ -34,13 +34,14 @@ public final class Problems {
     }
 
     /**
-     * 400 {@code invalid-field} naming the field or query parameter, in the shape every bad input
-     * takes ({@code errors[].field}), for the checks that validation annotations cannot express.
+     * A 400 that names what the client got wrong in {@code errors[].field}, as every input error does.
+     *
+     * @param field a JSON path ({@code price.currency}) or a header name ({@code If-Match})
      */
-    public static ErrorResponseException invalidField(String field, String detail) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", detail);
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    public static ErrorResponseException invalid(String type, String field, String detail) {
+        ErrorResponseException error = error(HttpStatus.BAD_REQUEST, type, detail);
+        error.getBody().setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        return error;
     }
 
     public static ErrorResponseException notFound(String detail) {

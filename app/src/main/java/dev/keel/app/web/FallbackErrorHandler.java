@@ -28,6 +28,6 @@ class FallbackErrorHandler implements WebExceptionHandler {
         if (error instanceof ErrorResponse response) {
             exchange.getResponse().getHeaders().addAll(response.getHeaders());
         }
-        return responses.write(exchange, problems.toProblem(error));
+        return responses.write(exchange, problems.toProblem(error, exchange));
     }
 }

@@ -40,9 +40,9 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         migrate();
 
         assertThat(tables()).contains("domain_event_entry", "personal_data_key", "unique_claim",
-                "account_credential", "product", "account", "sent_mail");
+                "account_credential", "sellable_product", "promotion_terms", "product", "account", "sent_mail");
         assertThat(appliedVersions("app")).containsExactly("1", "2");
-        assertThat(appliedVersions("command")).containsExactly("1", "2");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
         assertThat(appliedVersions("projections")).containsExactly("1", "2", "3");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
     }
@@ -107,7 +107,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
                 .sequential().collectList().block();
 
         assertThat(started).hasSize(3);
-        assertThat(appliedVersions("command")).containsExactly("1", "2");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
     }
 
     private void migrate() throws Exception {

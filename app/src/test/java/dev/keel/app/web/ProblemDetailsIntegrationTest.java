@@ -168,7 +168,9 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
                 .bodyValue(Map.of("amountMinor", 1, "currency", "EUR"))
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-if-match");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("/problems/invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("If-Match");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.keel.command.catalog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.keel.api.catalog.AdjustProductStock;
 import dev.keel.api.catalog.ChangeProductCategory;
 import dev.keel.api.catalog.ChangeProductImages;
@@ -54,8 +55,11 @@ class ProductDetailsController {
     record ImagesRequest(@NotNull @Size(max = 10) List<@NotNull @Size(max = 2048) @HttpUrl String> imageUrls) {
     }
 
-    /** @param stock units on hand, {@code null} for unlimited */
-    record StockRequest(@PositiveOrZero @Max(MAX_STOCK) Long stock) {
+    /**
+     * @param stock units on hand, {@code null} for unlimited; required, so that a body that forgot it
+     *              (or misspelt it) never makes stock unlimited
+     */
+    record StockRequest(@JsonProperty(required = true) @PositiveOrZero @Max(MAX_STOCK) Long stock) {
     }
 
     /** @param delta units added (positive) or taken away (negative) */

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -32,6 +33,9 @@ final class CommandProblems {
             case ConcurrencyException conflict -> concurrentModification();
             case ConflictingModificationException conflict -> concurrentModification();
             case AggregateStreamCreationException conflict -> concurrentModification();
+            // PostgreSQL broke a deadlock between two batches by failing this command's statement; the
+            // command rolled back to its savepoint alone, so a retry is safe (docs/commerce.md)
+            case PessimisticLockingFailureException deadlock -> concurrentModification();
             default -> failure;
         };
     }

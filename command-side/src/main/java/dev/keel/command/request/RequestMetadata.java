@@ -3,6 +3,7 @@ package dev.keel.command.request;
 import dev.keel.api.metadata.MetadataKeys;
 import dev.keel.command.idempotency.IdempotencyKey;
 import dev.keel.command.idempotency.RequestFingerprint;
+import dev.keel.web.Problems;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
@@ -60,12 +61,21 @@ final class RequestMetadata {
                 .toList();
     }
 
-    /** Client-chosen values are trimmed to a sane length: they end up in every event's metadata. */
+    /**
+     * Client-chosen values end up in every event's metadata, so they are taken only as 1-128 visible
+     * ASCII characters: a longer one is refused rather than cut, and bytes beyond ASCII rather than
+     * stored as whatever Latin-1 makes of them.
+     */
     private static String header(ServerHttpRequest request, String name, String fallback) {
         String value = request.getHeaders().getFirst(name);
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return fallback;
         }
-        return value.length() > MAX_HEADER_VALUE ? value.substring(0, MAX_HEADER_VALUE) : value;
+        if (value.isEmpty() || value.length() > MAX_HEADER_VALUE
+                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw Problems.invalid("invalid-field", name, name + " must be 1-" + MAX_HEADER_VALUE
+                    + " visible ASCII characters");
+        }
+        return value;
     }
 }

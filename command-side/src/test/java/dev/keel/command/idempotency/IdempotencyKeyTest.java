@@ -25,7 +25,8 @@ class IdempotencyKeyTest {
     @Test
     void refusesKeysWithSpacesOrTooLong() {
         assertThatThrownBy(() -> IdempotencyKey.from(MockServerHttpRequest.post("/v1/x").header("Idempotency-Key", "a b").build()))
-                .isInstanceOf(ErrorResponseException.class);
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.getBody().getProperties()).containsKey("errors"));
         assertThatThrownBy(() -> IdempotencyKey.from(MockServerHttpRequest.post("/v1/x").header("Idempotency-Key", "k".repeat(256)).build()))
                 .isInstanceOf(ErrorResponseException.class);
     }

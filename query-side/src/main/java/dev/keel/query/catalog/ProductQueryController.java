@@ -68,7 +68,7 @@ class ProductQueryController {
             @RequestParam(required = false) @Size(max = Cursors.MAX_LENGTH) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
-            return Mono.error(Problems.invalidField("maxPrice", "maxPrice must not be below minPrice"));
+            return Mono.error(Problems.invalid("invalid-field", "maxPrice", "maxPrice must not be below minPrice"));
         }
         var query = new SearchCatalog(text.isBlank() ? null : text, category, minPrice, maxPrice, inStock, sort(sort),
                 cursor, size);
@@ -90,7 +90,7 @@ class ProductQueryController {
             case "price" -> ProductSort.PRICE_ASC;
             case "-price" -> ProductSort.PRICE_DESC;
             case "newest" -> ProductSort.NEWEST;
-            default -> throw Problems.invalidField("sort", "sort must be relevance, price, -price or newest; got " + sort);
+            default -> throw Problems.invalid("invalid-field", "sort", "sort must be relevance, price, -price or newest; got " + sort);
         };
     }
 }

@@ -53,7 +53,7 @@ class OrderStreamController {
         try {
             return Long.parseLong(lastEventId.trim());
         } catch (NumberFormatException e) {
-            throw Problems.invalidField(LAST_EVENT_ID, "Last-Event-ID must be the id of an event this stream sent");
+            throw Problems.invalid("invalid-field", LAST_EVENT_ID, "Last-Event-ID must be the id of an event this stream sent");
         }
     }
 }
