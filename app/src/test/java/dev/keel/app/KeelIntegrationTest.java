@@ -22,6 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "axon.eventhandling.processors.dead-letter-probe.mode=pooled",
                 "axon.eventhandling.processors.dead-letter-probe.initial-segment-count=1",
                 "axon.eventhandling.processors.dead-letter-probe.dlq.enabled=true",
+                "keel.live.heartbeat=1s",
                 "keel.mail.host=127.0.0.1",
                 "keel.mail.port=${" + TestMail.PORT_PROPERTY + "}",
                 "keel.firebase.project-id=" + FirebaseStandIn.PROJECT_ID,
