@@ -3,9 +3,10 @@ package dev.keel.command.account;
 import dev.keel.api.account.AccountId;
 import dev.keel.api.account.Role;
 import dev.keel.command.request.CommandSender;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,10 +30,11 @@ class RoleController {
     }
 
     @Operation(summary = "Grant a role to an account (STAFF); it is in the account's tokens from its next refresh")
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Granted (or held already)")
     @PutMapping("/{role}")
-    Mono<ResponseEntity<Void>> grant(@PathVariable AccountId accountId, @PathVariable Role role,
-                                     @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                     ServerWebExchange exchange) {
+    Mono<ResponseEntity<Void>> grantRole(@PathVariable AccountId accountId, @PathVariable Role role,
+                                         @RequestHeader("Idempotency-Key") String key,
+                                         ServerWebExchange exchange) {
         return commands.send(exchange, null, new GrantRole(accountId, role))
                 .thenReturn(ResponseEntity.noContent().build());
     }

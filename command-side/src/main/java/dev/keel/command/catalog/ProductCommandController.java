@@ -5,15 +5,19 @@ import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductId;
 import dev.keel.command.request.CommandSender;
 import dev.keel.web.ETags;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import dev.keel.command.request.MoneyInput;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +47,7 @@ class ProductCommandController {
     record CreateProductRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*") String sku,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 5000) String description,
+            @Size(max = 5000) @Nullable String description,
             @NotNull @Valid MoneyInput price) {
     }
 
@@ -52,10 +56,13 @@ class ProductCommandController {
     }
 
     @Operation(summary = "Add a product to the catalog (STAFF)")
+    @SuccessResponse(status = HttpStatus.CREATED, headers = {HttpHeaders.LOCATION, HttpHeaders.ETAG})
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "sku-already-in-use",
+            description = "another product has this SKU")
     @PostMapping
-    Mono<ResponseEntity<ProductChanged>> create(@Valid @RequestBody CreateProductRequest request,
-                                                 @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                                 ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProductChanged>> createProduct(@Valid @RequestBody CreateProductRequest request,
+                                                       @RequestHeader("Idempotency-Key") String key,
+                                                       ServerWebExchange exchange) {
         var command = new CreateProduct(ProductId.random(), request.sku().trim(), request.name().trim(),
                 request.description() == null ? "" : request.description().trim(), request.price().toMoney());
         return commands.<ProductId>send(exchange, request, command)
@@ -65,12 +72,14 @@ class ProductCommandController {
     }
 
     @Operation(summary = "Set a product's price (STAFF); If-Match makes it apply only to that version")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PutMapping("/{productId}/price")
-    Mono<ResponseEntity<ProductChanged>> changePrice(@PathVariable ProductId productId,
-                                                      @Valid @RequestBody MoneyInput price,
-                                                      @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                      ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProductChanged>> changeProductPrice(@PathVariable ProductId productId,
+                                                            @Valid @RequestBody MoneyInput price,
+                                                            @RequestHeader("Idempotency-Key") String key,
+                                                            @RequestHeader(name = ETags.IF_MATCH, required = false)
+                                                            String ifMatch,
+                                                            ServerWebExchange exchange) {
         var command = new ChangeProductPrice(productId, price.toMoney(), ETags.expectedVersion(ifMatch));
         return commands.<Long>send(exchange, price, command)
                 .map(version -> ResponseEntity.ok()

@@ -1,14 +1,17 @@
 package dev.keel.command.registration;
 
 import dev.keel.api.account.AccountId;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Public;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,23 +45,33 @@ class RegistrationController {
     record Registered(AccountId accountId) {
     }
 
-    @Operation(summary = "Create an account (public). Mails a link to verify the email address. 409"
-            + " email-already-registered; 400 weak-password naming what is wrong.")
+    @Operation(summary = "Create an account; mails a link to verify the email address")
     @Public
+    @SuccessResponse(status = HttpStatus.CREATED, headers = HttpHeaders.LOCATION,
+            description = "Registered; Location is the account as its owner reads it, once logged in")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "email-already-registered",
+            description = "an account has this email address already")
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "weak-password",
+            description = "the password is too short, too common or too like the email or name; `errors[]` says which")
     @PostMapping
-    Mono<ResponseEntity<Registered>> register(@Valid @RequestBody RegisterRequest request,
-                                              @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                              ServerWebExchange exchange) {
+    Mono<ResponseEntity<Registered>> registerAccount(@Valid @RequestBody RegisterRequest request,
+                                                     @RequestHeader("Idempotency-Key") String key,
+                                                     ServerWebExchange exchange) {
         return registrations.register(exchange, request)
                 .map(accountId -> ResponseEntity.created(URI.create("/v1/me")).body(new Registered(accountId)));
     }
 
-    @Operation(summary = "Prove the email address with the token from the mailed link (public)")
+    @Operation(summary = "Prove the email address with the token from the mailed link")
     @Public
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Verified")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "link-invalid",
+            description = "the token is not one Keel mailed, was used, or a newer link replaced it")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "link-expired",
+            description = "the link is too old; ask for a new one")
     @PostMapping("/email-verification")
-    Mono<ResponseEntity<Void>> verify(@Valid @RequestBody VerificationRequest request,
-                                      @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                      ServerWebExchange exchange) {
+    Mono<ResponseEntity<Void>> verifyEmail(@Valid @RequestBody VerificationRequest request,
+                                           @RequestHeader("Idempotency-Key") String key,
+                                           ServerWebExchange exchange) {
         return registrations.verify(exchange, request).thenReturn(ResponseEntity.noContent().build());
     }
 }

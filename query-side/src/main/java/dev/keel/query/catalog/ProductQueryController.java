@@ -8,13 +8,16 @@ import dev.keel.api.catalog.SearchProducts;
 import dev.keel.query.Queries;
 import dev.keel.web.ETags;
 import dev.keel.web.Problems;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Public;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,8 +43,9 @@ class ProductQueryController {
 
     @Operation(summary = "One product (public); the ETag is its version")
     @Public
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @GetMapping("/{productId}")
-    Mono<ResponseEntity<ProductView>> find(@PathVariable ProductId productId) {
+    Mono<ResponseEntity<ProductView>> findProduct(@PathVariable ProductId productId) {
         return queries.one(new FindProduct(productId), ProductView.class)
                 .map(product -> ResponseEntity.ok().eTag(ETags.of(product.version())).body(product))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No product with id " + productId)));
@@ -49,11 +53,13 @@ class ProductQueryController {
 
     @Operation(summary = "Search the catalog by words in SKU, name and description (public)")
     @Public
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "page-too-deep",
+            description = "the page lies beyond the first 10,000 results")
     @GetMapping
-    Mono<ProductPage> search(@Parameter(description = "words to look for; empty lists every product")
-                             @RequestParam(name = "q", defaultValue = "") @Size(max = 200) String text,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    Mono<ProductPage> searchProducts(@Parameter(description = "words to look for; empty lists every product")
+                                     @RequestParam(name = "q", defaultValue = "") @Size(max = 200) String text,
+                                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         if (((long) page + 1) * size > MAX_RESULT_WINDOW) {
             return Mono.error(Problems.error(HttpStatus.BAD_REQUEST, "page-too-deep",
                     "Only the first " + MAX_RESULT_WINDOW + " results can be paged through; narrow the search"));
