@@ -2,6 +2,7 @@ package dev.keel.command.account;
 
 import dev.keel.command.request.CommandSender;
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,6 +38,8 @@ class ProfileController {
 
     @Operation(summary = "Change my display name")
     @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Changed")
+    @ProblemResponse(status = HttpStatus.NOT_FOUND, type = "not-found",
+            description = "the token's account does not exist")
     @PatchMapping
     Mono<ResponseEntity<Void>> changeProfile(@Valid @RequestBody ProfileChange change,
                                              @RequestHeader("Idempotency-Key") String key,

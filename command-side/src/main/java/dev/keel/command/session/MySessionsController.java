@@ -1,6 +1,7 @@
 package dev.keel.command.session;
 
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,6 +45,8 @@ class MySessionsController {
 
     @Operation(summary = "Sign out everywhere: end all my sessions, this one included")
     @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Every session is ended")
+    @ProblemResponse(status = HttpStatus.NOT_FOUND, type = "not-found",
+            description = "the token's account does not exist")
     @DeleteMapping
     Mono<ResponseEntity<Void>> endAllSessions(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         return signOuts.endAll(exchange, Me.of(jwt)).thenReturn(ResponseEntity.noContent().build());
