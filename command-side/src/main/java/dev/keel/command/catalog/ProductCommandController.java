@@ -6,10 +6,11 @@ import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductId;
 import dev.keel.command.request.CommandSender;
 import dev.keel.command.request.HttpUrl;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import dev.keel.command.request.MoneyInput;
 import dev.keel.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,6 +19,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +55,7 @@ class ProductCommandController {
     record CreateProductRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*") String sku,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 5000) String description,
+            @Size(max = 5000) @Nullable String description,
             @NotNull @Valid MoneyInput price,
             @Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String category,
             @Size(max = 10) List<@NotNull @Size(max = 2048) @HttpUrl String> imageUrls,
@@ -59,10 +63,13 @@ class ProductCommandController {
     }
 
     @Operation(summary = "Add a product to the catalog (STAFF); stock null or left out means unlimited")
+    @SuccessResponse(status = HttpStatus.CREATED, headers = {HttpHeaders.LOCATION, HttpHeaders.ETAG})
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "sku-already-in-use",
+            description = "another product has this SKU")
     @PostMapping
-    Mono<ResponseEntity<ProductChanged>> create(@Valid @RequestBody CreateProductRequest request,
-                                                 @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                                 ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProductChanged>> createProduct(@Valid @RequestBody CreateProductRequest request,
+                                                       @RequestHeader("Idempotency-Key") String key,
+                                                       ServerWebExchange exchange) {
         var command = new CreateProduct(ProductId.random(), request.sku().trim(), request.name().trim(),
                 request.description() == null ? "" : request.description().trim(), request.price().toMoney(),
                 request.category() == null ? null : request.category().trim(),
@@ -74,22 +81,26 @@ class ProductCommandController {
     }
 
     @Operation(summary = "Set a product's price (STAFF); If-Match makes it apply only to that version")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PutMapping("/{productId}/price")
-    Mono<ResponseEntity<ProductChanged>> changePrice(@PathVariable ProductId productId,
-                                                      @Valid @RequestBody MoneyInput price,
-                                                      @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                      ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProductChanged>> changeProductPrice(@PathVariable ProductId productId,
+                                                            @Valid @RequestBody MoneyInput price,
+                                                            @RequestHeader("Idempotency-Key") String key,
+                                                            @RequestHeader(name = ETags.IF_MATCH, required = false)
+                                                            String ifMatch,
+                                                            ServerWebExchange exchange) {
         var command = new ChangeProductPrice(productId, price.toMoney(), ETags.expectedVersion(ifMatch));
         return changed(exchange, price, command, productId);
     }
 
     @Operation(summary = "Stop selling a product (STAFF); it takes no further changes")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PostMapping("/{productId}/archival")
-    Mono<ResponseEntity<ProductChanged>> archive(@PathVariable ProductId productId,
-                                                  @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                  ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProductChanged>> archiveProduct(@PathVariable ProductId productId,
+                                                        @RequestHeader("Idempotency-Key") String key,
+                                                        @RequestHeader(name = ETags.IF_MATCH, required = false)
+                                                        String ifMatch,
+                                                        ServerWebExchange exchange) {
         return changed(exchange, null, new ArchiveProduct(productId, ETags.expectedVersion(ifMatch)), productId);
     }
 

@@ -12,7 +12,9 @@ import dev.keel.query.Queries;
 import dev.keel.query.paging.Cursors;
 import dev.keel.web.ETags;
 import dev.keel.web.Problems;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Public;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,6 +23,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +46,9 @@ class ProductQueryController {
 
     @Operation(summary = "One product (public), archived ones included; the ETag is its version")
     @Public
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @GetMapping("/{productId}")
-    Mono<ResponseEntity<ProductView>> find(@PathVariable ProductId productId) {
+    Mono<ResponseEntity<ProductView>> findProduct(@PathVariable ProductId productId) {
         return queries.one(new FindProduct(productId), ProductView.class)
                 .map(product -> ResponseEntity.ok().eTag(ETags.of(product.version())).body(product))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No product with id " + productId)));
@@ -52,7 +57,7 @@ class ProductQueryController {
     @Operation(summary = "Search the catalog (public): words, filters, sort, facets and a cursor; archived products never show")
     @Public
     @GetMapping
-    Mono<CatalogPage> search(
+    Mono<CatalogPage> searchProducts(
             @Parameter(description = "words to look for in SKU, name and description; empty matches every product")
             @RequestParam(name = "q", defaultValue = "") @Size(max = 200) String text,
             @Parameter(description = "only this category (exactly as listed in the facets)")
@@ -79,7 +84,7 @@ class ProductQueryController {
     @Operation(summary = "Autocomplete (public): products whose name has a word starting with the prefix")
     @Public
     @GetMapping("/suggestions")
-    Mono<ProductSuggestions> suggestions(@RequestParam @NotBlank @Size(max = 100) String prefix,
+    Mono<ProductSuggestions> suggestProducts(@RequestParam @NotBlank @Size(max = 100) String prefix,
                                          @RequestParam(defaultValue = "5") @Min(1) @Max(20) int size) {
         return queries.one(new SuggestProducts(prefix, size), ProductSuggestions.class);
     }
