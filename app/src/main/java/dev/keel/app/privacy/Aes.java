@@ -36,8 +36,15 @@ final class Aes {
         }
     }
 
+    /** Sealed data that does not open with the key it was given: another key, or another place. */
+    static final class WrongKey extends IllegalStateException {
+        WrongKey(String associatedData, Throwable cause) {
+            super("Encrypted data does not match its key or place (" + associatedData + ")", cause);
+        }
+    }
+
     /**
-     * @throws IllegalStateException if the data was not sealed with this key and associated data
+     * @throws WrongKey if the data was not sealed with this key and associated data
      */
     static byte[] decrypt(SecretKey key, byte[] sealed, String associatedData) {
         try {
@@ -46,7 +53,7 @@ final class Aes {
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("Encrypted data does not match its key or place (" + associatedData + ")", e);
+            throw new WrongKey(associatedData, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed", e);
         }

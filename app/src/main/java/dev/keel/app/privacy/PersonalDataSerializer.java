@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  * Axon's event and general serializers, with the {@link PersonalData} fields of each event, and of
  * each aggregate stored as a snapshot, encrypted in their stored form:
  * {@code "email": "pd1:<base64 nonce+ciphertext>"}. Handlers and aggregates see plaintext objects;
- * only the stored bytes are encrypted. When the subject's key is gone, those fields read back as
- * {@link PersonalData#ERASED} (text) or {@code null}; such a snapshot is skipped ({@link #readable}).
+ * only the stored bytes are encrypted. When the subject's key is gone (or was replaced by a new one
+ * after an erasure), those fields read back as {@link PersonalData#ERASED} (text) or {@code null};
+ * such a snapshot is skipped ({@link #readable}).
  */
 class PersonalDataSerializer implements Serializer {
 
@@ -78,7 +79,8 @@ class PersonalDataSerializer implements Serializer {
             if (key.isEmpty()) {
                 key = keys.get().find(subject);
             }
-            tree.set(field, key.isPresent() ? decrypt(key.get(), value.asString(), subject, field) : erased(personal, field));
+            tree.set(field, key.map(current -> openOrErased(current, value.asString(), subject, personal, field))
+                    .orElseGet(() -> erased(personal, field)));
         }
         return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
                 serialized.getType()));
@@ -102,7 +104,7 @@ class PersonalDataSerializer implements Serializer {
                 Optional<SecretKey> key = keys.get().find(subject);
                 try {
                     return key.isPresent() && decrypt(key.get(), value.asString(), subject, field) != null;
-                } catch (IllegalStateException sealedWithAnotherKey) {
+                } catch (Aes.WrongKey sealedWithAnotherKey) {
                     return false;
                 }
             }
@@ -120,6 +122,18 @@ class PersonalDataSerializer implements Serializer {
     private JsonNode decrypt(SecretKey key, String sealed, String subject, String field) {
         byte[] data = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         return json.readTree(Aes.decrypt(key, data, subject + "/" + field));
+    }
+
+    /**
+     * A field sealed under an earlier key of the subject reads as erased: that key was erased, and a
+     * later event made a new one. Failing instead would stop every processor at the old event for good.
+     */
+    private JsonNode openOrErased(SecretKey key, String sealed, String subject, PersonalFields personal, String field) {
+        try {
+            return decrypt(key, sealed, subject, field);
+        } catch (Aes.WrongKey sealedUnderAnEarlierKey) {
+            return erased(personal, field);
+        }
     }
 
     private JsonNode erased(PersonalFields personal, String field) {

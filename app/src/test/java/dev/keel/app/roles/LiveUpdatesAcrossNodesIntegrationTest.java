@@ -9,6 +9,7 @@ import dev.keel.testing.NodeInAnotherJvm;
 import dev.keel.testing.SseClient;
 import dev.keel.testing.SseClient.Event;
 import dev.keel.testing.Storefront;
+import dev.keel.testing.TestMail;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,8 +127,10 @@ class LiveUpdatesAcrossNodesIntegrationTest extends KeelIntegrationTest {
         commands.post().uri("/v1/accounts").header("Idempotency-Key", UUID.randomUUID().toString())
                 .bodyValue(Map.of("email", email, "password", IdentityFixtures.PASSWORD, "displayName", "Two nodes"))
                 .exchange().expectStatus().isCreated();
-        return (String) commands.post().uri("/v1/sessions")
-                .bodyValue(Map.of("email", email, "password", IdentityFixtures.PASSWORD, "deviceId", "phone"))
+        // The mail projection runs in this JVM: the link reaches the test's mail server.
+        return (String) commands.post().uri("/v1/accounts/email-verification")
+                .bodyValue(Map.of("token", TestMail.awaitToken(email, "/verify-email", 1),
+                        "password", IdentityFixtures.PASSWORD, "deviceId", "phone"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
     }

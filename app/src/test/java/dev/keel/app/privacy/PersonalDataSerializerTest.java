@@ -1,0 +1,78 @@
+package dev.keel.app.privacy;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.account.ProfileChanged;
+import dev.keel.api.privacy.PersonalData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PersonalDataSerializerTest {
+
+    private final InMemoryKeys keys = new InMemoryKeys();
+    private final PersonalDataSerializer serializer =
+            new PersonalDataSerializer(Jackson3Serializer.builder().build(), () -> keys);
+
+    @Test
+    void personalFieldsAreStoredSealedAndReadBackInPlainText() {
+        var event = new ProfileChanged(AccountId.random(), "Ada Lovelace");
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+
+        assertThat(new String(stored.getData())).doesNotContain("Ada").contains(PersonalDataSerializer.PREFIX);
+        assertThat((ProfileChanged) serializer.deserialize(stored)).isEqualTo(event);
+    }
+
+    @Test
+    void aFieldWhoseKeyWasErasedReadsAsErased() {
+        var event = new ProfileChanged(AccountId.random(), "Ada Lovelace");
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+        keys.erase(event.accountId().toString());
+
+        assertThat(((ProfileChanged) serializer.deserialize(stored)).displayName()).isEqualTo(PersonalData.ERASED);
+    }
+
+    /**
+     * After an erasure a later event of the same person made a new key; the events sealed under the
+     * erased one must read as erased too. They threw, and a processor stopped at them for good.
+     */
+    @Test
+    void aFieldSealedUnderAnErasedKeyReadsAsErasedOnceANewKeyExists() {
+        var before = new ProfileChanged(AccountId.random(), "Ada Lovelace");
+        SerializedObject<byte[]> stored = serializer.serialize(before, byte[].class);
+        keys.erase(before.accountId().toString());
+        var after = new ProfileChanged(before.accountId(), "Someone new");
+        SerializedObject<byte[]> storedAfter = serializer.serialize(after, byte[].class);
+
+        assertThat(((ProfileChanged) serializer.deserialize(stored)).displayName()).isEqualTo(PersonalData.ERASED);
+        assertThat((ProfileChanged) serializer.deserialize(storedAfter)).isEqualTo(after);
+        assertThat(serializer.readable(stored)).isFalse();
+    }
+
+    private static final class InMemoryKeys implements PersonalDataKeys {
+
+        private final Map<String, SecretKey> keys = new HashMap<>();
+
+        @Override
+        public SecretKey keyFor(String subjectId) {
+            return keys.computeIfAbsent(subjectId, unused -> new SecretKeySpec(Aes.randomKey(), "AES"));
+        }
+
+        @Override
+        public Optional<SecretKey> find(String subjectId) {
+            return Optional.ofNullable(keys.get(subjectId));
+        }
+
+        @Override
+        public void erase(String subjectId) {
+            keys.remove(subjectId);
+        }
+    }
+}
