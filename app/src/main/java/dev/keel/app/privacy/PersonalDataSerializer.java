@@ -1,6 +1,7 @@
 package dev.keel.app.privacy;
 
 import dev.keel.api.privacy.PersonalData;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -12,31 +13,35 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import javax.crypto.SecretKey;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The event serializer, with the {@link PersonalData} fields of each event encrypted in its stored
- * form: {@code "email": "pd1:<base64 nonce+ciphertext>"}. Handlers and aggregates see plaintext
- * objects; only the bytes in the event store are encrypted. When the subject's key is gone, those
- * fields read back as {@link PersonalData#ERASED} (text) or {@code null}.
+ * form ({@code "email": "pd1:<base64 nonce+ciphertext>"}) and the request's network metadata sealed
+ * likewise ({@link NetworkMetadata}). Handlers and aggregates see plaintext objects; only the bytes
+ * in the event store are encrypted. When the subject's key is gone, those fields read back as
+ * {@link PersonalData#ERASED} (text) or {@code null}, and an erased subject's new events store the
+ * same instead of a value.
  */
 class PersonalDataSerializer implements Serializer {
 
-    static final String PREFIX = "pd1:";
-
     private final Serializer delegate;
     private final Supplier<PersonalDataKeys> keys;
+    private final NetworkMetadata network;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys) {
+    PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys, NetworkMetadata network) {
         this.delegate = delegate;
         this.keys = keys;
+        this.network = network;
     }
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object instanceof MetaData metadata) {
+            return delegate.serialize(network.seal(metadata), expectedRepresentation);
+        }
         PersonalFields personal = object == null ? PersonalFields.NONE : PersonalFields.of(object.getClass());
         if (personal.none()) {
             return delegate.serialize(object, expectedRepresentation);
@@ -44,12 +49,13 @@ class PersonalDataSerializer implements Serializer {
         SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
         ObjectNode tree = (ObjectNode) json.readTree(plain.getData());
         String subject = tree.required(personal.subject()).asString();
-        SecretKey key = keys.get().keyFor(subject);
+        Optional<SecretKey> key = keys.get().keyFor(subject);
         for (String field : personal.fields()) {
             JsonNode value = tree.get(field);
             if (value != null && !value.isNull()) {
-                byte[] sealed = Aes.encrypt(key, json.writeValueAsBytes(value), subject + "/" + field);
-                tree.put(field, PREFIX + Base64.getEncoder().encodeToString(sealed));
+                tree.set(field, key.isPresent()
+                        ? json.getNodeFactory().stringNode(Sealed.seal(key.get(), json.writeValueAsBytes(value), place(subject, field)))
+                        : erased(personal, field));
             }
         }
         var sealed = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class, plain.getType());
@@ -59,6 +65,11 @@ class PersonalDataSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
         Class<?> type = classForType(serialized.getType());
+        if (type == MetaData.class) {
+            @SuppressWarnings("unchecked")
+            T opened = (T) network.open(delegate.deserialize(serialized));
+            return opened;
+        }
         PersonalFields personal = type == UnknownSerializedType.class ? PersonalFields.NONE : PersonalFields.of(type);
         if (personal.none()) {
             return delegate.deserialize(serialized);
@@ -68,21 +79,22 @@ class PersonalDataSerializer implements Serializer {
         Optional<SecretKey> key = Optional.empty();
         for (String field : personal.fields()) {
             JsonNode value = tree.get(field);
-            if (value == null || !value.isString() || !value.asString().startsWith(PREFIX)) {
+            if (value == null || !value.isString() || !Sealed.is(value.asString())) {
                 continue;
             }
             if (key.isEmpty()) {
                 key = keys.get().find(subject);
             }
-            tree.set(field, key.isPresent() ? decrypt(key.get(), value.asString(), subject, field) : erased(personal, field));
+            tree.set(field, key.isPresent()
+                    ? json.readTree(Sealed.open(key.get(), value.asString(), place(subject, field)))
+                    : erased(personal, field));
         }
         return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
                 serialized.getType()));
     }
 
-    private JsonNode decrypt(SecretKey key, String sealed, String subject, String field) {
-        byte[] data = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-        return json.readTree(Aes.decrypt(key, data, subject + "/" + field));
+    private static String place(String subject, String field) {
+        return subject + "/" + field;
     }
 
     private JsonNode erased(PersonalFields personal, String field) {

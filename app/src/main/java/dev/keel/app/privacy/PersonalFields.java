@@ -1,6 +1,7 @@
 package dev.keel.app.privacy;
 
 import dev.keel.api.privacy.DataSubject;
+import dev.keel.api.privacy.DataSubjects;
 import dev.keel.api.privacy.PersonalData;
 
 import java.lang.reflect.RecordComponent;
@@ -31,32 +32,20 @@ record PersonalFields(String subject, List<String> fields, List<String> textFiel
     }
 
     private static PersonalFields inspect(Class<?> type) {
-        if (!type.isRecord()) {
+        if (!DataSubjects.holdsPersonalData(type)) {
             return NONE;
         }
-        String subject = null;
+        String subject = DataSubjects.fieldOf(type).orElseThrow(() -> new IllegalStateException(type.getName()
+                + " has @PersonalData fields but no @DataSubject, so there is no key to encrypt them with"));
         List<String> fields = new ArrayList<>();
         List<String> text = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(DataSubject.class)) {
-                if (subject != null) {
-                    throw new IllegalStateException(type.getName() + " has two @DataSubject fields");
-                }
-                subject = component.getName();
-            }
             if (component.isAnnotationPresent(PersonalData.class)) {
                 fields.add(component.getName());
                 if (component.getType() == String.class) {
                     text.add(component.getName());
                 }
             }
-        }
-        if (fields.isEmpty()) {
-            return NONE;
-        }
-        if (subject == null) {
-            throw new IllegalStateException(type.getName() + " has @PersonalData fields but no @DataSubject,"
-                    + " so there is no key to encrypt them with");
         }
         return new PersonalFields(subject, List.copyOf(fields), List.copyOf(text));
     }

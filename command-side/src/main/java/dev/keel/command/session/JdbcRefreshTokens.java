@@ -46,6 +46,11 @@ class JdbcRefreshTokens implements RefreshTokens {
         jdbc.sql("UPDATE refresh_token SET rotated_at = now() WHERE token_hash = ?").param(tokenHash).update();
     }
 
+    @Override
+    public void forgetAll(AccountId accountId) {
+        jdbc.sql("DELETE FROM refresh_token WHERE account_id = ?").param(accountId.value()).update();
+    }
+
     @Scheduled(fixedDelayString = "${keel.identity.token-cleanup-interval:PT1H}", initialDelayString = "PT2M")
     void deleteExpired() {
         jdbc.sql("DELETE FROM refresh_token WHERE expires_at < now()").update();
