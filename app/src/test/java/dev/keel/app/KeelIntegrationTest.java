@@ -22,12 +22,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "axon.eventhandling.processors.dead-letter-probe.mode=pooled",
                 "axon.eventhandling.processors.dead-letter-probe.initial-segment-count=1",
                 "axon.eventhandling.processors.dead-letter-probe.dlq.enabled=true",
+                "keel.live.heartbeat=1s",
                 "keel.mail.host=127.0.0.1",
                 "keel.mail.port=${" + TestMail.PORT_PROPERTY + "}",
                 "keel.firebase.project-id=" + FirebaseStandIn.PROJECT_ID,
                 "keel.firebase.credentials=${" + FirebaseStandIn.CREDENTIALS_PROPERTY + "}",
                 "keel.identity.admin.email=" + KeelIntegrationTest.ADMIN_EMAIL,
-                "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD})
+                "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD,
+                // the tests' own sign-ups all come from 127.0.0.1
+                "keel.signup-throttle.attempts=1000", "keel.signup-throttle.window=24h"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestSupport.class)
 public abstract class KeelIntegrationTest {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,28 @@ public class ReadModels {
     public List<String> productRows(Collection<String> productIds) {
         return rows("SELECT to_jsonb(p)::text FROM product p WHERE product_id::text IN (:ids) ORDER BY product_id",
                 productIds);
+    }
+
+    /** Rows of product_stock and catalog_change for these products, ordered by product id and position. */
+    public List<String> productStockAndChangeRows(Collection<String> productIds) {
+        List<String> rows = new ArrayList<>(rows(
+                "SELECT to_jsonb(s)::text FROM product_stock s WHERE product_id::text IN (:ids) ORDER BY product_id",
+                productIds));
+        rows.addAll(rows("""
+                SELECT to_jsonb(c)::text FROM catalog_change c WHERE product_id::text IN (:ids)
+                ORDER BY product_id, position""", productIds));
+        return rows;
+    }
+
+    /** Rows of customer_order and order_change for these orders, ordered by order id and position. */
+    public List<String> orderRows(Collection<String> orderIds) {
+        List<String> rows = new ArrayList<>(rows(
+                "SELECT to_jsonb(o)::text FROM customer_order o WHERE order_id::text IN (:ids) ORDER BY order_id",
+                orderIds));
+        rows.addAll(rows("""
+                SELECT to_jsonb(c)::text FROM order_change c WHERE order_id::text IN (:ids)
+                ORDER BY order_id, position""", orderIds));
+        return rows;
     }
 
     public List<String> accountRows(Collection<String> accountIds) {

@@ -13,14 +13,18 @@ public final class ScratchDatabase implements AutoCloseable {
     private final JdbcClient server;
     private final String name = "scratch_" + UUID.randomUUID().toString().replace("-", "");
     private final SimpleDriverDataSource dataSource;
+    private final String url;
+    private final String username;
+    private final String password;
 
     public ScratchDatabase(DataSource shared) {
         HikariDataSource hikari = (HikariDataSource) shared;
         this.server = JdbcClient.create(shared);
         server.sql("CREATE DATABASE " + name).update();
-        String url = hikari.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, hikari.getUsername(),
-                hikari.getPassword());
+        this.url = hikari.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        this.username = hikari.getUsername();
+        this.password = hikari.getPassword();
+        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, username, password);
     }
 
     public String name() {
@@ -29,6 +33,18 @@ public final class ScratchDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
     }
 
     public JdbcClient jdbc() {

@@ -68,4 +68,21 @@ public final class ETags {
     private static ErrorResponseException invalid(String detail) {
         return Problems.invalid("invalid-field", IF_MATCH, detail);
     }
+
+    /**
+     * Whether an {@code If-None-Match} header names this version (or is {@code *}), so a read may answer
+     * 304 Not Modified. Weak and strong tags compare alike (RFC 9110: If-None-Match uses weak comparison).
+     */
+    public static boolean noneMatchHits(String ifNoneMatch, long version) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String trimmed = tag.trim();
+            if (trimmed.equals("*") || trimmed.equals(of(version)) || trimmed.equals("W/" + of(version))) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

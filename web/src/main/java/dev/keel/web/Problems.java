@@ -5,6 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,24 @@ public final class Problems {
         ErrorResponseException error = error(HttpStatus.BAD_REQUEST, type, detail);
         error.getBody().setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         return error;
+    }
+
+    /**
+     * A refusal the caller may send again unchanged after a wait: 429 when it is the caller's own rate,
+     * 503 when the server is too busy. {@code Retry-After} (and {@code retryAfterSeconds} in the body)
+     * is in whole seconds, at least one.
+     */
+    public static ErrorResponseException retryLater(HttpStatus status, String slug, Duration wait, String detail) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ErrorResponseException error = error(status, slug, detail + "; try again in " + seconds + " s");
+        error.getHeaders().set("Retry-After", Long.toString(seconds));
+        error.getBody().setProperty("retryAfterSeconds", seconds);
+        return error;
+    }
+
+    /** 503 {@code overloaded}: nothing was done, and the same request may be sent again after the wait. */
+    public static ErrorResponseException overloaded(Duration wait, String detail) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", wait, detail);
     }
 
     public static ErrorResponseException notFound(String detail) {

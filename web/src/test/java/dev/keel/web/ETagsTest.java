@@ -50,4 +50,20 @@ class ETagsTest {
     void whatItWritesItReadsBack() {
         assertThat(ETags.expectedVersion(ETags.of(42))).isEqualTo(42L);
     }
+
+    @Test
+    void ifNoneMatchHitsTheSameVersionStrongWeakInAListOrStar() {
+        assertThat(ETags.noneMatchHits("\"4\"", 4)).isTrue();
+        assertThat(ETags.noneMatchHits("W/\"4\"", 4)).isTrue();
+        assertThat(ETags.noneMatchHits("\"2\", \"4\"", 4)).isTrue();
+        assertThat(ETags.noneMatchHits("*", 4)).isTrue();
+    }
+
+    @Test
+    void ifNoneMatchMissesAnotherVersionOrNoHeader() {
+        assertThat(ETags.noneMatchHits("\"3\"", 4)).isFalse();
+        assertThat(ETags.noneMatchHits("\"44\"", 4)).isFalse();
+        assertThat(ETags.noneMatchHits(null, 4)).isFalse();
+        assertThat(ETags.noneMatchHits("", 4)).isFalse();
+    }
 }

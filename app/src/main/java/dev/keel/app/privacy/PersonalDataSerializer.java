@@ -13,16 +13,19 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import javax.crypto.SecretKey;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The event serializer, with the {@link PersonalData} fields of each event encrypted in its stored
- * form ({@code "email": "pd1:<base64 nonce+ciphertext>"}) and the request's network metadata sealed
- * likewise ({@link NetworkMetadata}). Handlers and aggregates see plaintext objects; only the bytes
- * in the event store are encrypted. When the subject's key is gone, those fields read back as
- * {@link PersonalData#ERASED} (text) or {@code null}, and an erased subject's new events store the
- * same instead of a value.
+ * Axon's event and general serializers, with the {@link PersonalData} fields of each event, and of
+ * each aggregate stored as a snapshot, encrypted in their stored form:
+ * {@code "email": "pd1:<base64 nonce+ciphertext>"}. Handlers and aggregates see plaintext objects;
+ * only the stored bytes are encrypted. When the subject's key is gone, those fields read back as
+ * {@link PersonalData#ERASED} (text) or {@code null}; such a snapshot is skipped ({@link #readable}).
+ * An erased subject's new objects store the same instead of a value. The request's network metadata
+ * is sealed likewise ({@link NetworkMetadata}).
  */
 class PersonalDataSerializer implements Serializer {
 
@@ -30,6 +33,8 @@ class PersonalDataSerializer implements Serializer {
     private final Supplier<PersonalDataKeys> keys;
     private final NetworkMetadata network;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** By type name: the general serializer reads tokens and more for every batch, without a class lookup each time. */
+    private final Map<String, PersonalFields> byTypeName = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys, NetworkMetadata network) {
         this.delegate = delegate;
@@ -64,13 +69,12 @@ class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
-        Class<?> type = classForType(serialized.getType());
-        if (type == MetaData.class) {
+        if (isMetaData(serialized.getType())) {
             @SuppressWarnings("unchecked")
             T opened = (T) network.open(delegate.deserialize(serialized));
             return opened;
         }
-        PersonalFields personal = type == UnknownSerializedType.class ? PersonalFields.NONE : PersonalFields.of(type);
+        PersonalFields personal = personalFieldsOf(serialized.getType());
         if (personal.none()) {
             return delegate.deserialize(serialized);
         }
@@ -95,6 +99,43 @@ class PersonalDataSerializer implements Serializer {
 
     private static String place(String subject, String field) {
         return subject + "/" + field;
+    }
+
+    /**
+     * Whether the personal fields of a stored object can still be decrypted: not once its subject's
+     * key was erased, nor after a new key was made for a later event. A snapshot that is not is
+     * skipped, and its aggregate rebuilt from its events.
+     */
+    boolean readable(SerializedObject<?> serialized) {
+        PersonalFields personal = personalFieldsOf(serialized.getType());
+        if (personal.none()) {
+            return true;
+        }
+        ObjectNode tree = (ObjectNode) json.readTree(getConverter().convert(serialized, byte[].class).getData());
+        String subject = tree.required(personal.subject()).asString();
+        for (String field : personal.fields()) {
+            JsonNode value = tree.get(field);
+            if (value != null && value.isString() && Sealed.is(value.asString())) {
+                Optional<SecretKey> key = keys.get().find(subject);
+                try {
+                    return key.isPresent() && Sealed.open(key.get(), value.asString(), place(subject, field)) != null;
+                } catch (IllegalStateException sealedWithAnotherKey) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private PersonalFields personalFieldsOf(SerializedType serializedType) {
+        return byTypeName.computeIfAbsent(serializedType.getName(), name -> {
+            Class<?> type = classForType(serializedType);
+            return type == UnknownSerializedType.class ? PersonalFields.NONE : PersonalFields.of(type);
+        });
+    }
+
+    private boolean isMetaData(SerializedType serializedType) {
+        return MetaData.class.getName().equals(serializedType.getName());
     }
 
     private JsonNode erased(PersonalFields personal, String field) {

@@ -6,8 +6,10 @@ import dev.keel.command.account.BlindIndex;
 import dev.keel.command.account.CryptoShredder;
 import dev.keel.command.idempotency.RequestFingerprint;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,13 +20,17 @@ import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.Set;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyProperties.class)
 class PrivacyConfiguration {
 
-    /** Axon's own event serializer bean, which every event store, processor and dead-letter queue uses. */
-    static final String EVENT_SERIALIZER = "eventSerializer";
+    /**
+     * Axon's own serializer beans: the event serializer, which every event store, processor and
+     * dead-letter queue uses, and the general one, which stores snapshots (under either profile).
+     */
+    static final Set<String> ENCRYPTING_SERIALIZERS = Set.of("eventSerializer", "serializer");
 
     @Bean
     MasterKey masterKey(PrivacyProperties properties,
@@ -35,6 +41,18 @@ class PrivacyConfiguration {
         }
         return ephemeral ? DevelopmentMasterKey.ephemeral()
                 : DevelopmentMasterKey.keptIn(Path.of(dataDir, "master-key").toAbsolutePath());
+    }
+
+    /**
+     * Named by aggregates that keep personal data and are snapshotted: a snapshot whose subject's key
+     * was erased is skipped, so the aggregate is rebuilt from its events.
+     */
+    @Bean
+    SnapshotFilter personalDataSnapshots(@Qualifier("serializer") Serializer serializer,
+                                         ObjectProvider<PersonalDataKeys> keys) {
+        PersonalDataSerializer personal = serializer instanceof PersonalDataSerializer wrapped ? wrapped
+                : new PersonalDataSerializer(serializer, keys::getObject, new NetworkMetadata(keys::getObject));
+        return snapshot -> personal.readable(snapshot.getPayload());
     }
 
     @Bean
@@ -75,13 +93,13 @@ class PrivacyConfiguration {
         return new LinkTokens(masterKey.derive("keel/mailed-link/v1"));
     }
 
-    /** Wraps Axon's event serializer as built (type validator and all), keys fetched on first use. */
+    /** Wraps Axon's serializers as built (type validator and all), keys fetched on first use. */
     @Bean
-    static BeanPostProcessor encryptPersonalDataInEvents(ObjectProvider<PersonalDataKeys> keys) {
+    static BeanPostProcessor encryptPersonalDataInEventsAndSnapshots(ObjectProvider<PersonalDataKeys> keys) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (EVENT_SERIALIZER.equals(name) && bean instanceof Serializer serializer
+                if (ENCRYPTING_SERIALIZERS.contains(name) && bean instanceof Serializer serializer
                         && !(bean instanceof PersonalDataSerializer)) {
                     return new PersonalDataSerializer(serializer, keys::getObject, new NetworkMetadata(keys::getObject));
                 }

@@ -1,5 +1,6 @@
 package dev.keel.app.schema;
 
+import dev.keel.app.database.UnlimitedConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,12 @@ class SchemaConfiguration {
     static final List<ModuleSchema> MODULES = List.of(
             new ModuleSchema("app"), new ModuleSchema("command"), new ModuleSchema("projections"));
 
+    /**
+     * On connections of their own without the pool's time limits: a migration may build an index for
+     * minutes, and a node starting beside one that migrates waits its turn on the advisory lock.
+     */
     @Bean
     SchemaMigrations schemaMigrations(DataSource dataSource) {
-        return new SchemaMigrations(dataSource, MODULES);
+        return new SchemaMigrations(UnlimitedConnections.of(dataSource), MODULES);
     }
 }

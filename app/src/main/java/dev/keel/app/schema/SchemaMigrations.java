@@ -18,7 +18,7 @@ import java.util.Map;
 class SchemaMigrations implements InitializingBean {
 
     /** "keel" in ASCII: the advisory lock that migrating nodes queue on. */
-    private static final long LOCK = 0x6b65656cL;
+    static final long LOCK = 0x6b65656cL;
 
     private final DataSource dataSource;
     private final List<ModuleSchema> modules;

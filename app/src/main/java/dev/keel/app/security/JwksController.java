@@ -31,7 +31,7 @@ class JwksController {
     @Operation(summary = "Keel's public signing keys (JWK set); the first is the one signing now")
     @Public
     @GetMapping(PATH)
-    ResponseEntity<Map<String, Object>> keys() {
+    ResponseEntity<Map<String, Object>> findSigningKeys() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .body(publicKeys);
     }

@@ -196,7 +196,9 @@ public class ProblemMapper {
     }
 
     private static String missingType(MissingRequestValueException e) {
-        return IdempotencyKey.HEADER.equalsIgnoreCase(e.getName()) ? "missing-idempotency-key" : "missing-" + e.getLabel();
+        // The label is words ("query parameter"); a problem type is a slug.
+        return IdempotencyKey.HEADER.equalsIgnoreCase(e.getName()) ? "missing-idempotency-key"
+                : "missing-" + e.getLabel().replace(' ', '-');
     }
 
     private static boolean isBody(MethodParameter parameter) {

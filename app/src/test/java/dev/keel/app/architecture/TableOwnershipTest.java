@@ -66,7 +66,7 @@ class TableOwnershipTest {
     void theRuleSeesEveryModulesTablesAndTheirUse() {
         assertThat(owners).containsEntry("domain_event_entry", "app").containsEntry("unique_claim", "command-side")
                 .containsEntry("product", "projections");
-        assertThat(uses.get("query-side")).contains(new SqlUse("product", false, "ProductQueries.java"));
+        assertThat(uses.get("query-side")).contains(new SqlUse("product", false, "ProductReadModel.java"));
         assertThat(uses.get("command-side")).contains(new SqlUse("refresh_token", true, "JdbcRefreshTokens.java"));
     }
 

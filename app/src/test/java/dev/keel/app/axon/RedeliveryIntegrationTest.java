@@ -1,14 +1,17 @@
 package dev.keel.app.axon;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.command.order.PaymentStandIn;
 import dev.keel.testing.DeadLetterProbe;
 import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.Processors;
 import dev.keel.testing.ReadModels;
+import dev.keel.testing.Storefront;
 import dev.keel.testing.TestMail;
 import dev.keel.testing.TransactionProbe;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedeliveryIntegrationTest extends KeelIntegrationTest {
 
     private static final List<String> COVERED = List.of(
-            "product-table", "product-search", "account-table", "session-table", "account-mail");
+            "product-table", "product-search-v2", "order-table", "account-table", "session-table", "account-mail");
 
     @Autowired
     Processors processors;
@@ -42,6 +45,10 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
     ReadModels readModels;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    Storefront shop;
+    @Autowired
+    CommandGateway gateway;
 
     @Test
     void everyProcessingGroupIsCoveredHere() {
@@ -52,15 +59,34 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
-    void theProductTableIsUnchangedByEventsItSeesAgain() {
-        List<String> products = productsWithHistory();
-        assertUnchangedByRedelivery("product-table", products, 2, () -> readModels.productRows(products));
+    void theProductTablesAreUnchangedByEventsTheySeeAgain() {
+        Catalog catalog = catalogWithHistory();
+        // 2 products, 2 stock levels, 9 product events in the catalog change log
+        assertUnchangedByRedelivery("product-table", catalog.aggregates(), 13, () -> Stream.concat(
+                readModels.productRows(catalog.products()).stream(),
+                readModels.productStockAndChangeRows(catalog.products()).stream()).toList());
     }
 
     @Test
     void theSearchIndexIsUnchangedByEventsItSeesAgain() {
-        List<String> products = productsWithHistory();
-        assertUnchangedByRedelivery("product-search", products, 2, () -> readModels.searchDocuments(products));
+        Catalog catalog = catalogWithHistory();
+        assertUnchangedByRedelivery("product-search-v2", catalog.aggregates(), 2,
+                () -> readModels.searchDocuments(catalog.products()));
+    }
+
+    @Test
+    void theOrderTableAndItsChangeLogAreUnchangedByEventsTheySeeAgain() {
+        Session customer = identity.newCustomer();
+        String product = shop.product("Redelivered order lamp", 1_000, null, 50L);
+        String cancelled = (String) shop.place(customer.accessToken(), product, 1).get("orderId");
+        shop.cancel(customer.accessToken(), cancelled);
+        String delivered = (String) shop.place(customer.accessToken(), product, 2).get("orderId");
+        PaymentStandIn.pay(gateway, delivered);
+        staffMoves(delivered, "fulfilment");
+        staffMoves(delivered, "delivery");
+        List<String> orders = List.of(cancelled, delivered);
+        // 2 orders, and 2 + 4 changes in the log
+        assertUnchangedByRedelivery("order-table", orders, 8, () -> readModels.orderRows(orders));
     }
 
     @Test
@@ -95,14 +121,37 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
         assertThat(readModel.get()).isEqualTo(before);
     }
 
-    /** Two products: one created and repriced twice, one created and repriced once. */
-    private List<String> productsWithHistory() {
-        String first = catalog.createProduct("Redelivered kettle", 4_000);
-        String second = catalog.createProduct("Redelivered teapot", 2_500);
+    private record Catalog(List<String> products, List<String> orders) {
+        List<String> aggregates() {
+            return Stream.concat(products.stream(), orders.stream()).toList();
+        }
+    }
+
+    /**
+     * Two products with an event of every kind the catalog projections handle, and an order of both
+     * that was placed and cancelled (stock levels from order events).
+     */
+    private Catalog catalogWithHistory() {
+        String first = shop.product("Redelivered kettle", 4_000, "Kettles", 10L);
+        String second = shop.product("Redelivered teapot", 2_500, null, null);
         catalog.reprice(first, 0, 3_500);
         catalog.reprice(first, 1, 3_000);
         catalog.reprice(second, 0, 2_000);
-        return List.of(first, second);
+        shop.changeCategory(first, "Kitchen");
+        shop.changeImages(first, List.of("https://images.example/kettle.jpg"));
+        shop.adjustStock(first, 5);
+        Session customer = identity.newCustomer();
+        String order = (String) shop.place(customer.accessToken(),
+                Storefront.order(Map.of(first, 2, second, 1), null)).get("orderId");
+        shop.cancel(customer.accessToken(), order);
+        shop.archive(second);
+        return new Catalog(List.of(first, second), List.of(order));
+    }
+
+    private void staffMoves(String order, String change) {
+        web.post().uri("/v1/orders/{id}/" + change, order).headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).exchange()
+                .expectStatus().isOk();
     }
 
     /**

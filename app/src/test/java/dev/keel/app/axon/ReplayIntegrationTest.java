@@ -3,6 +3,7 @@ package dev.keel.app.axon;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.Processors;
 import dev.keel.testing.ReadModels;
+import dev.keel.testing.Storefront;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -25,6 +26,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplayIntegrationTest extends KeelIntegrationTest {
 
+    private static final String SEARCH = "product-search-v2";
+
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
@@ -33,6 +36,8 @@ class ReplayIntegrationTest extends KeelIntegrationTest {
     ReadModels readModels;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Storefront shop;
 
     @Test
     void resettingTheProductTableRebuildsTheSameRowsFromTheEventStore() {
@@ -40,6 +45,7 @@ class ReplayIntegrationTest extends KeelIntegrationTest {
         List<Long> positions = processors.positionsOf(products);
         processors.awaitHandled("product-table", positions);
         List<String> before = readModels.productRows(products);
+        List<String> stockAndChanges = readModels.productStockAndChangeRows(products);
         var processor = processing.eventProcessor("product-table", StreamingEventProcessor.class).orElseThrow();
 
         processor.shutDown();
@@ -53,7 +59,28 @@ class ReplayIntegrationTest extends KeelIntegrationTest {
         processors.awaitHandled("product-table", positions);
         await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying());
         assertThat(readModels.productRows(products)).isEqualTo(before);
+        assertThat(readModels.productStockAndChangeRows(products)).isEqualTo(stockAndChanges);
         assertThat(processor.processingStatus().values()).noneMatch(EventTrackerStatus::isErrorState);
+    }
+
+    @Test
+    void resettingTheOrderTableRebuildsTheSameOrdersAndLeavesItsChangeLogAsItWas() {
+        var customer = identity.newCustomer();
+        String product = shop.product("Replayed lamp", 1_000, null, null);
+        String cancelled = (String) shop.place(customer.accessToken(), product, 1).get("orderId");
+        shop.cancel(customer.accessToken(), cancelled);
+        String open = (String) shop.place(customer.accessToken(), product, 2).get("orderId");
+        List<String> orders = List.of(cancelled, open);
+        List<Long> positions = processors.positionsOf(orders);
+        processors.awaitHandled("order-table", positions);
+        List<String> before = readModels.orderRows(orders);
+        assertThat(before).hasSize(5);
+
+        processors.replay("order-table");
+
+        processors.awaitHandled("order-table", positions);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processors.isReplaying("order-table"));
+        assertThat(readModels.orderRows(orders)).isEqualTo(before);
     }
 
     @Test
@@ -61,14 +88,14 @@ class ReplayIntegrationTest extends KeelIntegrationTest {
         String word = "rl" + UUID.randomUUID().toString().substring(0, 8);
         List<String> products = productsWithHistory("Replayed " + word);
         List<Long> positions = processors.positionsOf(products);
-        processors.awaitHandled("product-search", positions);
+        processors.awaitHandled(SEARCH, positions);
         List<Map> before = readModels.searchDocuments(products);
         assertThat(before).hasSize(products.size());
 
-        processors.replay("product-search");
+        processors.replay(SEARCH);
 
-        processors.awaitHandled("product-search", positions);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !processors.isReplaying("product-search"));
+        processors.awaitHandled(SEARCH, positions);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processors.isReplaying(SEARCH));
         assertThat(readModels.searchDocuments(products)).isEqualTo(before);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).build()).exchange()

@@ -151,7 +151,7 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
-    void searchPagesThroughResults() {
+    void searchPagesThroughResultsWithACursor() {
         String word = "pg" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
             catalog.createProduct("Sock " + word + " " + i, 500 + i);
@@ -162,14 +162,17 @@ class CatalogIntegrationTest extends KeelIntegrationTest {
                         .expectBody()
                         .jsonPath("$.total").isEqualTo(3)
                         .jsonPath("$.items.length()").isEqualTo(2));
+        String cursor = (String) web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).queryParam("size", 2)
+                        .build())
+                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("nextCursor");
 
         web.get().uri(uri -> uri.path("/v1/products").queryParam("q", word).queryParam("size", 2)
-                        .queryParam("page", 1).build())
+                        .queryParam("cursor", "{cursor}").build(cursor))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.page").isEqualTo(1)
-                .jsonPath("$.items.length()").isEqualTo(1);
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.nextCursor").doesNotExist();
     }
 
     @Test

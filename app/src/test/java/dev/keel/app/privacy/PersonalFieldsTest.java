@@ -40,6 +40,27 @@ class PersonalFieldsTest {
         assertThat(PersonalFields.of(LoginFailed.class).none()).isTrue();
     }
 
+    /** An aggregate kept as a snapshot: serialized under its field names. */
+    static final class Snapshotted {
+        static final String SCOPE = "not a field of the snapshot";
+        @DataSubject
+        private String accountId;
+        @PersonalData
+        private String email;
+        @PersonalData
+        private Object sessions;
+        private int failures;
+    }
+
+    @Test
+    void readsTheFieldNamesOfAnAggregateKeptAsASnapshot() {
+        PersonalFields fields = PersonalFields.of(Snapshotted.class);
+        assertThat(fields.subject()).isEqualTo("accountId");
+        assertThat(fields.fields()).containsExactly("email", "sessions");
+        assertThat(fields.isText("email")).isTrue();
+        assertThat(fields.isText("sessions")).isFalse();
+    }
+
     record Orphan(@PersonalData String email) {
     }
 

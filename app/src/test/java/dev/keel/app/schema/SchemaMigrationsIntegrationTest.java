@@ -1,7 +1,9 @@
 package dev.keel.app.schema;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.ScratchDatabase;
+import dev.keel.app.database.DatabaseTimeouts;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,11 +14,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Each module's migrations under a history of its own, on a database of the test's own. */
 class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
@@ -41,10 +48,11 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         migrate();
 
         assertThat(tables()).contains("domain_event_entry", "personal_data_key", "unique_claim",
-                "account_credential", "staff_account", "product", "account", "sent_mail");
+                "account_credential", "staff_account", "sellable_product", "promotion_terms", "product", "account",
+                "sent_mail");
         assertThat(appliedVersions("app")).containsExactly("1", "2");
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
-        assertThat(appliedVersions("projections")).containsExactly("1", "2", "3");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(appliedVersions("projections")).containsExactly("1", "2", "3", "4");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
     }
 
@@ -66,7 +74,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         assertThat(baseline("command")).isEqualTo("2");
         assertThat(baseline("projections")).isEqualTo("2");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE).contains(SharedHistory.RETIRED);
-        assertThat(appliedVersions("projections")).as("migrations after the shared history's").containsExactly("3");
+        assertThat(appliedVersions("projections")).as("migrations after the shared history's").containsExactly("3", "4");
         assertThat(tables()).as("dropped by projections' V3").doesNotContain("one_time_token");
     }
 
@@ -108,7 +116,49 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
                 .sequential().collectList().block();
 
         assertThat(started).hasSize(3);
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5");
+    }
+
+    /**
+     * The pool's time limits are for requests: a node starting beside another that runs a long
+     * migration waits its turn on the advisory lock however long that takes, rather than fail at
+     * the lock timeout.
+     */
+    @Test
+    void aNodeWaitsForAnotherNodesLongMigrationWhateverThePoolsTimeLimits() throws Exception {
+        try (HikariDataSource pool = new HikariDataSource();
+             Connection otherNode = database.dataSource().getConnection()) {
+            pool.setJdbcUrl(database.url());
+            pool.setUsername(database.username());
+            pool.setPassword(database.password());
+            new DatabaseTimeouts(Duration.ofMillis(200), Duration.ofMillis(100)).applyTo(pool);
+            try (var statement = otherNode.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + SchemaMigrations.LOCK + ")");
+            }
+
+            CompletableFuture<Void> starting = CompletableFuture.runAsync(() -> {
+                try {
+                    new SchemaConfiguration().schemaMigrations(pool).afterPropertiesSet();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> starting.isDone() || waitingForTheMigrationLock());
+            assertThat(starting).as("still waiting, well past the pool's lock timeout").isNotDone();
+            try (var statement = otherNode.createStatement()) {
+                statement.execute("SELECT pg_advisory_unlock(" + SchemaMigrations.LOCK + ")");
+            }
+
+            starting.get(60, TimeUnit.SECONDS);
+            assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5");
+        }
+    }
+
+    private boolean waitingForTheMigrationLock() {
+        return database.jdbc().sql("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                        + " WHERE l.locktype = 'advisory' AND NOT l.granted AND a.wait_event_type = 'Lock'"
+                        + " AND now() - a.query_start > interval '1 second'")
+                .query(Long.class).single() > 0;
     }
 
     private void migrate() throws Exception {

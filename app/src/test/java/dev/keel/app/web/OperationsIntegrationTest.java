@@ -23,7 +23,7 @@ class OperationsIntegrationTest extends KeelIntegrationTest {
                 .jsonPath("$.components.elasticsearch.status").isEqualTo("UP")
                 .jsonPath("$.components.eventProcessors.status").isEqualTo("UP")
                 .jsonPath("$.components.eventProcessors.details['product-table'].running").isEqualTo(true)
-                .jsonPath("$.components.eventProcessors.details['product-search'].running").isEqualTo(true);
+                .jsonPath("$.components.eventProcessors.details['product-search-v2'].running").isEqualTo(true);
     }
 
     @Test

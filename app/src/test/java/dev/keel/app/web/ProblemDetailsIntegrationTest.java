@@ -211,18 +211,27 @@ class ProblemDetailsIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
-        web.get().uri("/v1/products?page=200&size=100")
+        web.get().uri("/v1/products?minPrice=-1")
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/page-too-deep");
-        web.get().uri("/v1/products?page=" + Integer.MAX_VALUE)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("minPrice");
+        web.get().uri("/v1/products?minPrice=500&maxPrice=100")
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("/problems/page-too-deep");
-        web.get().uri("/v1/products?page=many")
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-field")
+                .jsonPath("$.errors[0].field").isEqualTo("maxPrice");
+        web.get().uri("/v1/products?sort=cheapest")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
+        web.get().uri("/v1/products?inStock=maybe")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/v1/products/suggestions?prefix=")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("prefix");
     }
 
     /** The event store holds no event naming this SKU. */

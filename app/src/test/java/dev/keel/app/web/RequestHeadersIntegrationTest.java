@@ -1,6 +1,7 @@
 package dev.keel.app.web;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.IdentityFixtures;
 import dev.keel.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A header is taken as sent or refused: a single-valued header (or query parameter) sent twice is a
  * 400 rather than "first wins", and If-Match is only what RFC 9110 lets match one of Keel's ETags.
+ * An Accept that rules JSON out is a 406 before anything happens.
  */
 class RequestHeadersIntegrationTest extends KeelIntegrationTest {
 
@@ -166,6 +168,32 @@ class RequestHeadersIntegrationTest extends KeelIntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("productId");
+    }
+
+    /** Before, the account was registered and the 406 came after, carrying the success's Location. */
+    @Test
+    void aCommandWhoseAcceptRulesOutJsonIsRefusedBeforeItRuns() {
+        String email = IdentityFixtures.uniqueEmail();
+        String registration = "{\"email\":\"" + email + "\",\"password\":\"" + IdentityFixtures.PASSWORD
+                + "\",\"displayName\":\"Ada\"}";
+        RawHttp.Response refused = raw.request("POST", "/v1/accounts")
+                .header("Accept", "text/html")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .json(registration)
+                .send();
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(406);
+        assertThat(refused.json().at("/type").asString()).isEqualTo("/problems/not-acceptable");
+        assertThat(refused.header("Location")).isNull();
+        identity.register(email, IdentityFixtures.PASSWORD, "Ada");
+    }
+
+    @Test
+    void anAcceptThatCannotBeParsedIsDisregarded() {
+        RawHttp.Response response = raw.request("GET", "/v1/products?q=mug").header("Accept", "garbage").send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/json");
     }
 
     private RawHttp.Response createProductWith(String header, byte[] value) {

@@ -76,22 +76,18 @@ final class BulkLoad {
         return requests;
     }
 
-    /** One action line and its source line, as ProductSearchProjection writes them. */
+    /**
+     * One action line and its source line: the document ProductSearchProjection ends up with (it
+     * writes whole documents, merged after reading them; nulls are left out as the client's mapper
+     * does), and a price change as a partial update, which gives the same document.
+     */
     private static void write(ByteArrayOutputStream body, long version, String type, JsonNode event, String at) {
         String id = event.get("productId").asString();
         ObjectNode action = JSON.createObjectNode();
         ObjectNode source;
         if (type.endsWith(".ProductCreated")) {
             action.putObject("index").put("_index", INDEX).put("_id", id);
-            source = JSON.createObjectNode();
-            source.put("productId", id);
-            source.set("sku", event.get("sku"));
-            source.set("name", event.get("name"));
-            source.set("description", event.get("description"));
-            source.set("price", event.get("price"));
-            source.put("version", version);
-            source.put("createdAt", at);
-            source.put("updatedAt", at);
+            source = created(id, version, event, at);
         } else {
             action.putObject("update").put("_index", INDEX).put("_id", id);
             source = JSON.createObjectNode();
@@ -102,5 +98,35 @@ final class BulkLoad {
         }
         body.writeBytes((JSON.writeValueAsString(action) + "\n" + JSON.writeValueAsString(source) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ObjectNode created(String id, long version, JsonNode event, String at) {
+        JsonNode level = event.path("stockLevel");
+        ObjectNode source = JSON.createObjectNode();
+        source.put("productId", id);
+        source.set("sku", event.get("sku"));
+        source.set("name", event.get("name"));
+        source.set("description", event.get("description"));
+        source.set("price", event.get("price"));
+        if (event.hasNonNull("category")) {
+            source.set("category", event.get("category"));
+        }
+        source.set("imageUrls", event.has("imageUrls") ? event.get("imageUrls") : JSON.createArrayNode());
+        if (level.hasNonNull("stock")) {
+            source.set("stock", level.get("stock"));
+            source.set("available", level.get("available"));
+        }
+        source.put("stockSequence", level.path("sequence").asLong(0));
+        source.put("inStock", !level.hasNonNull("stock") || level.get("available").asLong() > 0);
+        source.put("archived", false);
+        source.put("version", version);
+        source.put("createdAt", at);
+        source.put("updatedAt", at);
+        var suggest = source.putArray("suggest");
+        List<String> words = List.of(event.get("name").asString().trim().split("\\s+"));
+        for (int i = 0; i < Math.min(words.size(), 8); i++) {
+            suggest.add(String.join(" ", words.subList(i, words.size())));
+        }
+        return source;
     }
 }

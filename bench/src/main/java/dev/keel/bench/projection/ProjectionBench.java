@@ -38,7 +38,7 @@ public final class ProjectionBench {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionBench.class);
     private static final String TABLE = "product-table";
-    private static final String SEARCH = "product-search";
+    private static final String SEARCH = "product-search-v2";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     /** The loops are short: each runs three times and the median counts, against a machine's hiccups. */
     private static final int BASELINE_RUNS = 3;

@@ -12,7 +12,7 @@ import java.time.Duration;
 /** The few Elasticsearch calls the projection phases need, over plain HTTP. */
 final class Search {
 
-    static final String APP_INDEX = "products-v1";
+    static final String APP_INDEX = "products-v2";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI base;

@@ -21,9 +21,13 @@ import dev.keel.api.account.SessionRefreshed;
 import dev.keel.api.account.SessionRevocationReason;
 import dev.keel.api.account.SessionRevoked;
 import dev.keel.api.account.SignInMethod;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.keel.api.privacy.ConsentGiven;
 import dev.keel.api.privacy.ConsentPurpose;
 import dev.keel.api.privacy.ConsentWithdrawn;
+import dev.keel.api.privacy.DataSubject;
+import dev.keel.api.privacy.PersonalData;
 import dev.keel.command.claim.ClaimReleases;
 import dev.keel.command.claim.UniqueClaims;
 import dev.keel.command.rejection.CommandRejected;
@@ -45,25 +49,38 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A person's account: who they are, how they prove it, and their sessions. */
-@Aggregate
+/**
+ * A person's account: who they are, how they prove it, and their sessions. Every login and refresh
+ * adds an event, so it is kept in memory between commands and loaded from a snapshot and the events
+ * after it; the snapshot holds its personal fields encrypted like events do, and is skipped once
+ * the person's key is erased. Fields are not final: a snapshot restores them.
+ */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshots",
+        snapshotFilter = "personalDataSnapshots")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Account {
 
     static final String EMAIL_SCOPE = "account-email";
     static final String FIREBASE_SCOPE = "firebase-uid";
 
     @AggregateIdentifier
+    @DataSubject
     private AccountId accountId;
+    @PersonalData
     private String email;
+    @PersonalData
     private String displayName;
-    private final Set<Role> roles = EnumSet.noneOf(Role.class);
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
     private boolean emailVerified;
     private PendingRequest verification;
     private PendingRequest reset;
-    private final LoginLock lock = new LoginLock();
-    private final LiveSessions sessions = new LiveSessions();
+    private LoginLock lock = new LoginLock();
+    /** Personal data as a whole: each session names its device. */
+    @PersonalData
+    private LiveSessions sessions = new LiveSessions();
     /** The notice each purpose was consented to under; a purpose not in it has no consent. */
-    private final Map<ConsentPurpose, String> consents = new EnumMap<>(ConsentPurpose.class);
+    private Map<ConsentPurpose, String> consents = new EnumMap<>(ConsentPurpose.class);
     private boolean erased;
 
     Account() {

@@ -73,7 +73,7 @@ class AdminAccount {
         policy.check("KEEL_ADMIN_PASSWORD", admin.password(), admin.email());
         try {
             gateway.sendAndWait(new RegisterAccount(accountId, admin.email().trim(), "Administrator",
-                    passwords.hash(admin.password()), null, true, Set.of(Role.CUSTOMER, Role.STAFF), UUID.randomUUID(),
+                    passwords.hash(admin.password()).block(), null, true, Set.of(Role.CUSTOMER, Role.STAFF), UUID.randomUUID(),
                     Instant.now()), system());
             log.info("Created the first STAFF account {} from KEEL_ADMIN_EMAIL", accountId);
         } catch (RuntimeException anotherNodeWasFirst) {

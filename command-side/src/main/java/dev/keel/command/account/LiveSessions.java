@@ -1,5 +1,7 @@
 package dev.keel.command.account;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.keel.api.account.SessionId;
 
 import java.time.Instant;
@@ -11,13 +13,15 @@ import java.util.Map;
  * The account's sessions that were neither revoked nor seen to expire, with the device each is bound
  * to. Expired ones are dropped when a new session starts (at that event's time, so replays agree).
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 final class LiveSessions {
 
     /** One session: bound to a device, refreshable until {@code expiresAt}. */
     record Session(SessionId sessionId, String deviceId, Instant expiresAt) {
     }
 
-    private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+    private Map<SessionId, Session> sessions = new LinkedHashMap<>();
 
     Session get(SessionId sessionId) {
         return sessions.get(sessionId);

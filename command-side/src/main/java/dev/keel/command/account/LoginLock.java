@@ -1,11 +1,16 @@
 package dev.keel.command.account;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
 import java.time.Instant;
 
 /**
  * The account's failed-login state: failures in a row, lockouts since the last success, and until
  * when the current lockout lasts. Only the aggregate's event handlers change it.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 final class LoginLock {
 
     private int failures;

@@ -2,12 +2,14 @@ package dev.keel.command.account;
 
 import dev.keel.command.request.CommandSender;
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,9 +37,12 @@ class ProfileController {
     }
 
     @Operation(summary = "Change my display name")
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Changed")
+    @ProblemResponse(status = HttpStatus.NOT_FOUND, type = "not-found",
+            description = "the token's account does not exist")
     @PatchMapping
     Mono<ResponseEntity<Void>> changeProfile(@Valid @RequestBody ProfileChange change,
-                                             @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
+                                             @RequestHeader("Idempotency-Key") String key,
                                              @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         var command = new ChangeProfile(Me.of(jwt).accountId(), change.displayName().trim());
         return commands.send(exchange, change, command).thenReturn(ResponseEntity.noContent().build());

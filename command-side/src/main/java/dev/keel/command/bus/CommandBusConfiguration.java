@@ -10,9 +10,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,16 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Replaces Axon's local command bus (the one Axon Server also routes to, hence {@code localSegment}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CommandBusConfiguration.GroupCommitProperties.class)
+@EnableConfigurationProperties(CommandBusProperties.class)
 class CommandBusConfiguration {
-
-    /**
-     * @param committers transactions open at once, each holding a connection
-     * @param maxBatch   the most commands sharing one transaction
-     */
-    @ConfigurationProperties("keel.commands")
-    record GroupCommitProperties(@DefaultValue("4") int committers, @DefaultValue("64") int maxBatch) {
-    }
 
     /**
      * Aggregates stay in memory between commands instead of being replayed from their events each time.
@@ -47,7 +37,7 @@ class CommandBusConfiguration {
     GroupCommitCommandBus commandBus(PlatformTransactionManager transactions,
                                      org.axonframework.config.Configuration axon,
                                      DuplicateCommandHandlerResolver duplicates,
-                                     GroupCommitProperties properties,
+                                     CommandBusProperties properties,
                                      Cache aggregateCache) {
         SimpleCommandBus local = SimpleCommandBus.builder()
                 .transactionManager(new SavepointTransactionManager(transactions))
@@ -59,7 +49,6 @@ class CommandBusConfiguration {
         var routing = AnnotationRoutingStrategy.builder()
                 .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
                 .build();
-        return new GroupCommitCommandBus(local, routing, transactions, properties.committers(), properties.maxBatch(),
-                aggregateCache::removeAll);
+        return new GroupCommitCommandBus(local, routing, transactions, properties, aggregateCache::removeAll);
     }
 }

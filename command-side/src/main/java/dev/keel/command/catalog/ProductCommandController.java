@@ -1,19 +1,27 @@
 package dev.keel.command.catalog;
 
+import dev.keel.api.catalog.ArchiveProduct;
 import dev.keel.api.catalog.ChangeProductPrice;
 import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductId;
 import dev.keel.command.request.CommandSender;
-import dev.keel.web.ETags;
+import dev.keel.command.request.HttpUrl;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import dev.keel.command.request.MoneyInput;
+import dev.keel.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,12 +35,16 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.util.List;
 
 @RestController
 @RequestMapping("/v1/products")
 @Tag(name = "Catalog")
 @PreAuthorize("hasRole('STAFF')")
 class ProductCommandController {
+
+    /** A billion units: beyond any warehouse, far from overflow when added up. */
+    static final long MAX_STOCK = 1_000_000_000L;
 
     private final CommandSender commands;
 
@@ -43,21 +55,25 @@ class ProductCommandController {
     record CreateProductRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*") String sku,
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 5000) String description,
-            @NotNull @Valid MoneyInput price) {
+            @Size(max = 5000) @Nullable String description,
+            @NotNull @Valid MoneyInput price,
+            @Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String category,
+            @Size(max = 10) List<@NotNull @Size(max = 2048) @HttpUrl String> imageUrls,
+            @PositiveOrZero @Max(MAX_STOCK) Long stock) {
     }
 
-    /** What a change did: the product and its version, for {@code If-Match} on the next change. */
-    record ProductChanged(ProductId productId, long version) {
-    }
-
-    @Operation(summary = "Add a product to the catalog (STAFF)")
+    @Operation(summary = "Add a product to the catalog (STAFF); stock null or left out means unlimited")
+    @SuccessResponse(status = HttpStatus.CREATED, headers = {HttpHeaders.LOCATION, HttpHeaders.ETAG})
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "sku-already-in-use",
+            description = "another product has this SKU")
     @PostMapping
-    Mono<ResponseEntity<ProductChanged>> create(@Valid @RequestBody CreateProductRequest request,
-                                                 @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                                 ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProductChanged>> createProduct(@Valid @RequestBody CreateProductRequest request,
+                                                       @RequestHeader("Idempotency-Key") String key,
+                                                       ServerWebExchange exchange) {
         var command = new CreateProduct(ProductId.random(), request.sku().trim(), request.name().trim(),
-                request.description() == null ? "" : request.description().trim(), request.price().toMoney());
+                request.description() == null ? "" : request.description().trim(), request.price().toMoney(),
+                request.category() == null ? null : request.category().trim(),
+                request.imageUrls() == null ? List.of() : request.imageUrls(), request.stock());
         return commands.<ProductId>send(exchange, request, command)
                 .map(productId -> ResponseEntity.created(URI.create("/v1/products/" + productId))
                         .eTag(ETags.of(0))
@@ -65,16 +81,38 @@ class ProductCommandController {
     }
 
     @Operation(summary = "Set a product's price (STAFF); If-Match makes it apply only to that version")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PutMapping("/{productId}/price")
-    Mono<ResponseEntity<ProductChanged>> changePrice(@PathVariable ProductId productId,
-                                                      @Valid @RequestBody MoneyInput price,
-                                                      @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                      ServerWebExchange exchange) {
+    Mono<ResponseEntity<ProductChanged>> changeProductPrice(@PathVariable ProductId productId,
+                                                            @Valid @RequestBody MoneyInput price,
+                                                            @RequestHeader("Idempotency-Key") String key,
+                                                            @RequestHeader(name = ETags.IF_MATCH, required = false)
+                                                            String ifMatch,
+                                                            ServerWebExchange exchange) {
         var command = new ChangeProductPrice(productId, price.toMoney(), ETags.expectedVersion(ifMatch));
-        return commands.<Long>send(exchange, price, command)
-                .map(version -> ResponseEntity.ok()
-                        .eTag(ETags.of(version))
-                        .body(new ProductChanged(productId, version)));
+        return changed(exchange, price, command, productId);
+    }
+
+    @Operation(summary = "Stop selling a product (STAFF); it takes no further changes")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
+    @PostMapping("/{productId}/archival")
+    Mono<ResponseEntity<ProductChanged>> archiveProduct(@PathVariable ProductId productId,
+                                                        @RequestHeader("Idempotency-Key") String key,
+                                                        @RequestHeader(name = ETags.IF_MATCH, required = false)
+                                                        String ifMatch,
+                                                        ServerWebExchange exchange) {
+        return changed(exchange, null, new ArchiveProduct(productId, ETags.expectedVersion(ifMatch)), productId);
+    }
+
+    /** Sends a change of an existing product and answers its new version. */
+    static Mono<ResponseEntity<ProductChanged>> changed(CommandSender commands, ServerWebExchange exchange,
+                                                        Object body, Object command, ProductId productId) {
+        return commands.<Long>send(exchange, body, command)
+                .map(version -> ResponseEntity.ok().eTag(ETags.of(version)).body(new ProductChanged(productId, version)));
+    }
+
+    private Mono<ResponseEntity<ProductChanged>> changed(ServerWebExchange exchange, Object body, Object command,
+                                                         ProductId productId) {
+        return changed(commands, exchange, body, command, productId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.keel.command.firebase;
 
 import dev.keel.command.session.TokenResponse;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,13 +30,22 @@ class FirebaseSignInController {
     record FirebaseSignInRequest(@NotBlank @Size(max = 8192) String idToken, @NotBlank @Size(max = 128) String deviceId) {
     }
 
-    @Operation(summary = "Sign in with a Firebase ID token: creates the account on first use, or links it to an"
-            + " existing account with the same (Firebase-verified) email. 503 firebase-not-configured when Keel"
-            + " has no Firebase project.")
+    @Operation(summary = "Sign in with a Firebase ID token", description = "Creates the account on first use, or"
+            + " links it to an existing account with the same (Firebase-verified) email.")
     @Public
+    @ProblemResponse(status = HttpStatus.UNAUTHORIZED, type = "invalid-firebase-token",
+            description = "the ID token is not valid for Keel's Firebase project")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "email-not-verified",
+            description = "an account has this email, and Firebase has not verified that the caller owns it")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "firebase-user-linked-elsewhere",
+            description = "the account with this email is linked to another Firebase user")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "firebase-email-missing",
+            description = "the Firebase user has no email address")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "firebase-not-configured",
+            description = "this Keel has no Firebase project")
     @PostMapping("/v1/sessions/firebase")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<TokenResponse> firebase(@Valid @RequestBody FirebaseSignInRequest request, ServerWebExchange exchange) {
+    Mono<TokenResponse> signInWithFirebase(@Valid @RequestBody FirebaseSignInRequest request, ServerWebExchange exchange) {
         return firebase.signIn(exchange, request.idToken(), request.deviceId());
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
 @Component
 class IdempotencyStore {
 
+    private static final int CLEANUP_CHUNK = 10_000;
+
     /** An earlier request under the same key. */
     record Earlier(String fingerprint, Object result) {
     }
@@ -69,9 +71,16 @@ class IdempotencyStore {
                 .update();
     }
 
+    /** In chunks, so each statement stays well inside the database's time limit however much expired. */
     @Scheduled(fixedDelayString = "${keel.idempotency.cleanup-interval:PT1H}", initialDelayString = "PT1M")
     void deleteExpired() {
-        jdbc.sql("DELETE FROM idempotency_record WHERE created_at < ?").param(expiredBefore()).update();
+        OffsetDateTime before = expiredBefore();
+        while (jdbc.sql("""
+                        DELETE FROM idempotency_record WHERE ctid = ANY(ARRAY(
+                            SELECT ctid FROM idempotency_record WHERE created_at < ? LIMIT ?))""")
+                .params(before, CLEANUP_CHUNK).update() == CLEANUP_CHUNK) {
+            // and the next chunk
+        }
     }
 
     private OffsetDateTime expiredBefore() {

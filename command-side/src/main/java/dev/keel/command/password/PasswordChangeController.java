@@ -1,12 +1,14 @@
 package dev.keel.command.password;
 
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,9 +36,16 @@ class PasswordChangeController {
     }
 
     @Operation(summary = "Change my password, proving the current one; ends my other sessions")
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Changed; my other sessions are ended")
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "wrong-current-password",
+            description = "`currentPassword` is not the current password")
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "weak-password",
+            description = "the new password is too short, too common or too like the email or name")
+    @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-attempts",
+            description = "too many wrong current passwords from this client address; wait `Retry-After` seconds")
     @PutMapping
     Mono<ResponseEntity<Void>> changePassword(@Valid @RequestBody PasswordChange change,
-                                              @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
+                                              @RequestHeader("Idempotency-Key") String key,
                                               @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         return changes.change(exchange, Me.of(jwt), change).thenReturn(ResponseEntity.noContent().build());
     }

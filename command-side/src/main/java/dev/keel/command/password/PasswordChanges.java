@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * A signed-in user changing their password. The current one must be proven (a stolen access token
  * alone cannot take the account over), and wrong guesses count against the client's address like
- * failed logins. Hashing runs off the event loop.
+ * failed logins. Hashing runs on the hashing pool.
  */
 @Component
 class PasswordChanges {
@@ -44,20 +44,25 @@ class PasswordChanges {
 
     Mono<Void> change(ServerWebExchange exchange, Me me, PasswordChange change) {
         String ip = ClientIp.of(exchange.getRequest());
-        Duration wait = throttle.waitFor(ip);
+        Duration wait = throttle.reserve(ip);
         if (!wait.isZero()) {
             return Mono.error(Throttled.retryAfter(wait, "Too many failed attempts from your address"));
         }
         return Mono.fromCallable(() -> {
                     policy.check("newPassword", change.newPassword());
-                    String current = credentials.passwordHash(me.accountId()).orElse(null);
-                    if (!passwords.matchesOrDummy(change.currentPassword(), current)) {
-                        throttle.count(ip);
-                        throw wrongCurrentPassword();
-                    }
-                    return new ChangePassword(me.accountId(), passwords.hash(change.newPassword()), me.sessionId());
+                    return credentials.passwordHash(me.accountId());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(current -> passwords.matchesOrDummy(change.currentPassword(), current.orElse(null)))
+                .doOnError(neverChecked -> throttle.giveBack(ip))
+                .flatMap(matched -> {
+                    if (!matched) {
+                        return Mono.error(wrongCurrentPassword());
+                    }
+                    throttle.giveBack(ip);
+                    return passwords.hash(change.newPassword());
+                })
+                .map(hash -> new ChangePassword(me.accountId(), hash, me.sessionId()))
                 .flatMap(command -> commands.send(exchange, change, command))
                 .then();
     }

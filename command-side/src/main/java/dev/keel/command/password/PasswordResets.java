@@ -57,11 +57,10 @@ class PasswordResets {
     Mono<Void> request(ServerWebExchange exchange, ResetRequest request) {
         IdempotencyKey.from(exchange.getRequest()); // a bad key is a 400 now, not a mail that never comes
         String ip = ClientIp.of(exchange.getRequest());
-        Duration wait = throttle.waitFor(ip);
+        Duration wait = throttle.reserve(ip);
         if (!wait.isZero()) {
             return Mono.error(Throttled.retryAfter(wait, "Too many requests from your address"));
         }
-        throttle.count(ip);
         Instant expiresAt = Instant.now().plus(properties.resetTtl());
         Mono.fromCallable(() -> lookup.byEmail(request.email()))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -75,11 +74,10 @@ class PasswordResets {
         Instant now = Instant.now();
         return Mono.fromCallable(() -> {
                     policy.check("newPassword", confirmation.newPassword());
-                    var link = links.open(confirmation.token(), Purpose.RESET_PASSWORD, now);
-                    return new ResetPassword(link.accountId(), link.requestId(), passwords.hash(confirmation.newPassword()),
-                            now);
+                    return links.open(confirmation.token(), Purpose.RESET_PASSWORD, now);
                 })
-                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(link -> passwords.hash(confirmation.newPassword())
+                        .map(hash -> new ResetPassword(link.accountId(), link.requestId(), hash, now)))
                 .flatMap(command -> commands.send(exchange, confirmation, command))
                 .then();
     }

@@ -1,14 +1,16 @@
 package dev.keel.command.registration;
 
 import dev.keel.api.account.AccountId;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Public;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import dev.keel.command.session.TokenResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,14 +54,21 @@ class RegistrationController {
     record Registered(AccountId accountId) {
     }
 
-    @Operation(summary = "Create an account (public). Mails a link to verify the email address; the account"
-            + " cannot sign in until it is verified. 409 email-already-registered; 400 weak-password naming what"
-            + " is wrong.")
+    @Operation(summary = "Create an account; mails a link to verify the email address",
+            description = "The account cannot sign in until its address is verified.")
     @Public
+    @SuccessResponse(status = HttpStatus.CREATED, headers = HttpHeaders.LOCATION,
+            description = "Registered; Location is the account as its owner reads it, once logged in")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "email-already-registered",
+            description = "an account has this email address already")
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "weak-password",
+            description = "the password is too short, too common or too like the email or name; `errors[]` says which")
+    @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-requests",
+            description = "too many sign-ups from this address; wait Retry-After seconds")
     @PostMapping
-    Mono<ResponseEntity<Registered>> register(@Valid @RequestBody RegisterRequest request,
-                                              @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
-                                              ServerWebExchange exchange) {
+    Mono<ResponseEntity<Registered>> registerAccount(@Valid @RequestBody RegisterRequest request,
+                                                     @RequestHeader("Idempotency-Key") String key,
+                                                     ServerWebExchange exchange) {
         return registrations.register(exchange, request)
                 .map(accountId -> ResponseEntity.created(URI.create("/v1/me")).body(new Registered(accountId)));
     }
@@ -68,14 +77,22 @@ class RegistrationController {
      * Signs in, so like a login it takes no Idempotency-Key: a stored first answer would hold a refresh
      * token. A client that lost the answer logs in (the address is proven by then).
      */
-    @Operation(summary = "Prove the email address with the token from the mailed link and the account's password,"
-            + " and sign in on this device (public): 201 with tokens as a login. 401 invalid-credentials for a"
-            + " wrong password (nothing is verified; reset the password if you did not sign up yourself);"
-            + " 409 link-invalid / link-expired; 429 too-many-attempts.")
+    @Operation(summary = "Prove the email address with the mailed link's token and the account's password, and"
+            + " sign in on this device", description = "Answers tokens as a login does. A wrong password verifies"
+            + " nothing: if you did not sign up with this address yourself, reset the password to take the"
+            + " account over.")
     @Public
+    @ProblemResponse(status = HttpStatus.UNAUTHORIZED, type = "invalid-credentials",
+            description = "the password is wrong; nothing was verified")
+    @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-attempts",
+            description = "too many failed attempts from this address or for this account; wait Retry-After seconds")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "link-invalid",
+            description = "the token is not one Keel mailed, was used, or a newer link replaced it")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "link-expired",
+            description = "the link is too old; ask for a new one")
     @PostMapping("/email-verification")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<TokenResponse> verify(@Valid @RequestBody VerificationRequest request, ServerWebExchange exchange) {
+    Mono<TokenResponse> verifyEmail(@Valid @RequestBody VerificationRequest request, ServerWebExchange exchange) {
         return registrations.verify(exchange, request);
     }
 }

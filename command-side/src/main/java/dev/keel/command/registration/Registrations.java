@@ -16,6 +16,7 @@ import dev.keel.command.request.CommandSender;
 import dev.keel.command.session.SessionStarter;
 import dev.keel.command.session.TokenResponse;
 import dev.keel.command.throttle.IpThrottle;
+import dev.keel.command.throttle.SignUpThrottle;
 import dev.keel.command.throttle.Throttled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,10 +29,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A new customer account with a password (hashed off the event loop), which asks for its address
+ * A new customer account with a password (hashed on the hashing pool), which asks for its address
  * to be verified; and the verification with the mailed link's token and the account's password,
- * which signs the customer in. The password is checked like a login's (throttled by address, off the
- * event loop, a failure counts towards the lockout), so the link is no way around either.
+ * which signs the customer in. The password is checked like a login's (throttled by address, on the
+ * hashing pool, a failure counts towards the lockout), so the link is no way around either.
  */
 @Component
 class Registrations {
@@ -41,46 +42,58 @@ class Registrations {
     private final Passwords passwords;
     private final MailedLinks links;
     private final Credentials credentials;
-    private final IpThrottle throttle;
+    private final IpThrottle failures;
+    private final SignUpThrottle signUps;
     private final SessionStarter sessions;
     private final IdentityProperties properties;
 
     Registrations(CommandSender commands, PasswordPolicy policy, Passwords passwords, MailedLinks links,
-                  Credentials credentials, IpThrottle throttle, SessionStarter sessions, IdentityProperties properties) {
+                  Credentials credentials, IpThrottle failures, SignUpThrottle signUps, SessionStarter sessions,
+                  IdentityProperties properties) {
         this.commands = commands;
         this.policy = policy;
         this.passwords = passwords;
         this.links = links;
         this.credentials = credentials;
-        this.throttle = throttle;
+        this.failures = failures;
+        this.signUps = signUps;
         this.sessions = sessions;
         this.properties = properties;
     }
 
+    /** Counts against the client's address once the password was hashed (refused before: given back). */
     Mono<AccountId> register(ServerWebExchange exchange, RegisterRequest request) {
+        String ip = ClientIp.of(exchange.getRequest());
+        Duration wait = signUps.take(ip);
+        if (!wait.isZero()) {
+            return Mono.error(Throttled.tooManyRequests(wait, "Too many sign-ups from your address"));
+        }
         String email = request.email().trim();
         String displayName = request.displayName().trim();
         Instant now = Instant.now();
-        return Mono.fromCallable(() -> {
-                    policy.check("password", request.password(), email, displayName);
-                    return new RegisterAccount(AccountId.random(), email, displayName, passwords.hash(request.password()),
-                            null, false, Set.of(Role.CUSTOMER), UUID.randomUUID(), now.plus(properties.verificationTtl()));
-                })
-                .subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromRunnable(() -> policy.check("password", request.password(), email, displayName))
+                .then(passwords.hash(request.password()))
+                .doOnError(notHashed -> signUps.giveBack(ip))
+                .map(hash -> new RegisterAccount(AccountId.random(), email, displayName, hash, null, false,
+                        Set.of(Role.CUSTOMER), UUID.randomUUID(), now.plus(properties.verificationTtl())))
                 .flatMap(command -> commands.send(exchange, request, command));
     }
 
+    /** Like a login, the attempt counts against the address before the password check; a success gives it back. */
     Mono<TokenResponse> verify(ServerWebExchange exchange, VerificationRequest request) {
-        Duration wait = throttle.waitFor(ClientIp.of(exchange.getRequest()));
+        String ip = ClientIp.of(exchange.getRequest());
+        Duration wait = failures.reserve(ip);
         if (!wait.isZero()) {
             return Mono.error(Throttled.retryAfter(wait, "Too many failed attempts from your address"));
         }
         Instant now = Instant.now();
         return Mono.fromCallable(() -> links.open(request.token(), Purpose.VERIFY_EMAIL, now))
-                .flatMap(link -> Mono.fromCallable(() -> passwords.matchesOrDummy(request.password(),
-                                credentials.passwordHash(link.accountId()).orElse(null)))
+                .flatMap(link -> Mono.fromCallable(() -> credentials.passwordHash(link.accountId()))
                         .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(hash -> passwords.matchesOrDummy(request.password(), hash.orElse(null)))
+                        .doOnError(neverChecked -> failures.giveBack(ip))
                         .flatMap(proved -> sessions.verifyAndStart(exchange, link.accountId(), link.requestId(), proved,
-                                request.deviceId())));
+                                request.deviceId())))
+                .doOnSuccess(signedIn -> failures.giveBack(ip));
     }
 }

@@ -1,17 +1,25 @@
 package dev.keel.command.request;
 
+import dev.keel.command.bus.CommandBusOverloaded;
 import dev.keel.command.rejection.CommandRejected;
+import dev.keel.web.DatabaseTimeLimits;
 import dev.keel.web.Problems;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 
-/** Maps why a command failed to the problem detail the client gets; anything else stays a 500. */
+/**
+ * Maps why a command failed to the problem detail the client gets; a command the bus never ran is a
+ * 503 with Retry-After; anything else stays a 500.
+ */
 final class CommandProblems {
 
     private CommandProblems() {
@@ -29,10 +37,18 @@ final class CommandProblems {
             // Axon loads events by id alone: an id of another kind of aggregate is not one of these
             case IncompatibleAggregateException otherKind -> Problems.error(HttpStatus.NOT_FOUND, "not-found",
                     "Nothing of this kind exists with that id");
+            case CommandBusOverloaded overloaded -> Problems.overloaded(overloaded.retryAfter(), overloaded.getMessage());
+            case RejectedExecutionException shuttingDown -> Problems.overloaded(Duration.ofSeconds(1),
+                    "This server is not taking commands now");
             case ConcurrencyException conflict -> concurrentModification();
             case ConflictingModificationException conflict -> concurrentModification();
             case AggregateStreamCreationException conflict -> concurrentModification();
-            default -> failure;
+            // PostgreSQL broke a deadlock between two batches by failing this command's statement; the
+            // command rolled back to its savepoint alone, so a retry is safe (docs/commerce.md). A lock
+            // wait that reached lock_timeout is no deadlock but an overload: 503 (docs/resource-bounds.md)
+            case PessimisticLockingFailureException lost when !DatabaseTimeLimits.isTimeLimit(lost) ->
+                    concurrentModification();
+            default -> DatabaseTimeLimits.asOverload(failure);
         };
     }
 

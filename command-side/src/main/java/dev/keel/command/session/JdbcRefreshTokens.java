@@ -16,6 +16,8 @@ import java.util.UUID;
 @Component
 class JdbcRefreshTokens implements RefreshTokens {
 
+    private static final int CLEANUP_CHUNK = 10_000;
+
     private final JdbcClient jdbc;
 
     JdbcRefreshTokens(JdbcClient jdbc) {
@@ -51,8 +53,14 @@ class JdbcRefreshTokens implements RefreshTokens {
         jdbc.sql("DELETE FROM refresh_token WHERE account_id = ?").param(accountId.value()).update();
     }
 
+    /** In chunks, so each statement stays well inside the database's time limit however much expired. */
     @Scheduled(fixedDelayString = "${keel.identity.token-cleanup-interval:PT1H}", initialDelayString = "PT2M")
     void deleteExpired() {
-        jdbc.sql("DELETE FROM refresh_token WHERE expires_at < now()").update();
+        while (jdbc.sql("""
+                        DELETE FROM refresh_token WHERE ctid = ANY(ARRAY(
+                            SELECT ctid FROM refresh_token WHERE expires_at < now() LIMIT ?))""")
+                .param(CLEANUP_CHUNK).update() == CLEANUP_CHUNK) {
+            // and the next chunk
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.command.session;
 
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Public;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,21 +42,32 @@ class SessionController {
     record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken, @NotBlank @Size(max = 128) String deviceId) {
     }
 
-    @Operation(summary = "Log in with email and password: a 15-minute access token and a refresh token bound to"
-            + " a new session on this device. 401 invalid-credentials; 429 with Retry-After when locked out or"
-            + " throttled.")
+    @Operation(summary = "Log in with email and password", description = "Answers a short-lived access token and"
+            + " a refresh token bound to a new session on this device.")
     @Public
+    @ProblemResponse(status = HttpStatus.UNAUTHORIZED, type = "invalid-credentials",
+            description = "the email or the password is wrong")
+    @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-attempts",
+            description = "the account is locked out after failed logins, or this client address failed too often;"
+                    + " wait `Retry-After` seconds")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TokenResponse> logIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         return logins.logIn(exchange, request.email(), request.password(), request.deviceId());
     }
 
-    @Operation(summary = "Exchange a refresh token for new tokens. The presented token stops working; presenting"
-            + " it again revokes the whole session (401 refresh-token-reused).")
+    @Operation(summary = "Exchange a refresh token for new tokens", description = "The presented refresh token"
+            + " stops working; presenting it again revokes the whole session. A session that refreshed too often"
+            + " gets 429 and its token keeps working.")
     @Public
+    @ProblemResponse(status = HttpStatus.UNAUTHORIZED, type = "invalid-refresh-token",
+            description = "the refresh token is unknown, expired, of an ended session or of another device")
+    @ProblemResponse(status = HttpStatus.UNAUTHORIZED, type = "refresh-token-reused",
+            description = "the refresh token was used before: the session is revoked, log in again")
+    @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-requests",
+            description = "this session refreshed too often; wait Retry-After seconds, the token still works")
     @PostMapping("/refresh")
-    Mono<TokenResponse> refresh(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
+    Mono<TokenResponse> refreshSession(@Valid @RequestBody RefreshRequest request, ServerWebExchange exchange) {
         return sessions.refresh(exchange, request.refreshToken(), request.deviceId());
     }
 }

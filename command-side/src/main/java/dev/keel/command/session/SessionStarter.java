@@ -11,9 +11,7 @@ import dev.keel.command.account.RefreshOutcome;
 import dev.keel.command.account.RefreshSession;
 import dev.keel.command.account.RefreshTokens;
 import dev.keel.command.account.VerifyEmail;
-import dev.keel.command.request.ClientIp;
 import dev.keel.command.request.CommandSender;
-import dev.keel.command.throttle.IpThrottle;
 import dev.keel.command.throttle.Throttled;
 import dev.keel.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -23,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -39,16 +38,16 @@ public class SessionStarter {
     private final CommandSender commands;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
-    private final IpThrottle throttle;
     private final IdentityProperties properties;
+    private final RefreshRate rate;
 
-    SessionStarter(CommandSender commands, AccessTokens accessTokens, RefreshTokens refreshTokens, IpThrottle throttle,
-                   IdentityProperties properties) {
+    SessionStarter(CommandSender commands, AccessTokens accessTokens, RefreshTokens refreshTokens,
+                   IdentityProperties properties, RefreshRate rate) {
         this.commands = commands;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
-        this.throttle = throttle;
         this.properties = properties;
+        this.rate = rate;
     }
 
     public Mono<TokenResponse> start(ServerWebExchange exchange, AccountId accountId, boolean proved, SignInMethod method,
@@ -56,7 +55,7 @@ public class SessionStarter {
         String refreshToken = OpaqueTokens.newToken();
         RecordLogin login = login(accountId, proved, method, deviceId, refreshToken);
         return commands.<LoginOutcome>sendWithoutKey(exchange, login)
-                .map(outcome -> answer(exchange, login, refreshToken, outcome, SessionStarter::invalidCredentials));
+                .map(outcome -> answer(login, refreshToken, outcome, SessionStarter::invalidCredentials));
     }
 
     /**
@@ -68,7 +67,7 @@ public class SessionStarter {
         String refreshToken = OpaqueTokens.newToken();
         RecordLogin login = login(accountId, proved, SignInMethod.PASSWORD, deviceId, refreshToken);
         return commands.<LoginOutcome>sendWithoutKey(exchange, new VerifyEmail(accountId, requestId, login))
-                .map(outcome -> answer(exchange, login, refreshToken, outcome, () -> Problems.error(HttpStatus.UNAUTHORIZED,
+                .map(outcome -> answer(login, refreshToken, outcome, () -> Problems.error(HttpStatus.UNAUTHORIZED,
                         "invalid-credentials", "The password is wrong. If you did not sign up with this address"
                                 + " yourself, somebody else did: reset the password to take the account over")));
     }
@@ -80,18 +79,12 @@ public class SessionStarter {
                 now, now.plus(properties.refreshTokenTtl()));
     }
 
-    private TokenResponse answer(ServerWebExchange exchange, RecordLogin login, String refreshToken,
+    private TokenResponse answer(RecordLogin login, String refreshToken,
                                  LoginOutcome outcome, Supplier<ErrorResponseException> wrongPassword) {
         return switch (outcome.status()) {
             case SUCCEEDED -> tokens(login.accountId(), login.sessionId(), outcome.roles(), refreshToken);
-            case FAILED -> {
-                throttle.count(ClientIp.of(exchange.getRequest()));
-                throw wrongPassword.get();
-            }
-            case LOCKED_OUT -> {
-                throttle.count(ClientIp.of(exchange.getRequest()));
-                throw Throttled.until(outcome.lockedUntil(), "Too many failed logins for this account");
-            }
+            case FAILED -> throw wrongPassword.get();
+            case LOCKED_OUT -> throw Throttled.until(outcome.lockedUntil(), "Too many failed logins for this account");
             case EMAIL_NOT_VERIFIED -> throw Problems.error(HttpStatus.FORBIDDEN, "email-not-verified",
                     "This account's email address is not verified yet: open the link we mailed to it, which asks"
                             + " for this password and signs you in. Link lost or expired? Ask for a password reset,"
@@ -99,9 +92,20 @@ public class SessionStarter {
         };
     }
 
+    /**
+     * A session over its refresh limit gets 429 and nothing changes: the presented token stays valid.
+     * A token rotated already is not limited: presenting it again is reuse, which revokes the session.
+     */
     Mono<TokenResponse> refresh(ServerWebExchange exchange, String presentedToken, String deviceId) {
         String presentedHash = OpaqueTokens.hash(presentedToken);
-        return Mono.fromCallable(() -> refreshTokens.find(presentedHash))
+        return Mono.fromCallable(() -> refreshTokens.find(presentedHash).map(stored -> {
+                    Duration wait = stored.rotated() ? Duration.ZERO : rate.waitBefore(stored.sessionId());
+                    if (!wait.isZero()) {
+                        throw Throttled.tooManyRequests(wait, "This session refreshed too often; its refresh token"
+                                + " still works");
+                    }
+                    return stored;
+                }))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> stored.map(Mono::just).orElseGet(() -> Mono.error(invalidRefreshToken())))
                 .flatMap(stored -> {

@@ -12,7 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Failed logins and reset requests per client IP in a sliding window, in this node's memory: with
+ * Failed logins and reset requests per client IP (each counted before its password check) in a sliding window, in this node's memory: with
  * N command nodes an address gets at most N times the limit, and a restart forgets. The account
  * lockout (durable, in the aggregate) is what stops a slow distributed guesser.
  *
@@ -40,25 +40,31 @@ public class IpThrottle {
                 .build();
     }
 
-    /** @return how long this address must wait, {@link Duration#ZERO} when it may go ahead */
-    public Duration waitFor(String ip) {
-        Deque<Instant> recent = failures.getIfPresent(ip);
-        if (recent == null) {
-            return Duration.ZERO;
-        }
+    /**
+     * Takes one of the address's attempts before the work it guards (a password check), so that a
+     * burst of parallel requests cannot all pass a check made before any of them was counted.
+     *
+     * @return {@link Duration#ZERO} when an attempt was taken; else how long the address must wait
+     */
+    public Duration reserve(String ip) {
+        Deque<Instant> recent = failures.get(ip, key -> new ArrayDeque<>());
         synchronized (recent) {
             Instant now = clock.instant();
             recent.removeIf(at -> !at.isAfter(now.minus(window)));
-            return recent.size() < attempts ? Duration.ZERO : Duration.between(now, recent.peekFirst().plus(window));
+            if (recent.size() >= attempts) {
+                return Duration.between(now, recent.peekFirst().plus(window));
+            }
+            recent.addLast(now);
+            return Duration.ZERO;
         }
     }
 
-    public void count(String ip) {
-        Deque<Instant> recent = failures.get(ip, key -> new ArrayDeque<>());
-        synchronized (recent) {
-            recent.addLast(clock.instant());
-            while (recent.size() > attempts) {
-                recent.removeFirst();
+    /** Returns an attempt {@link #reserve} took: it succeeded, or was refused before anything was checked. */
+    public void giveBack(String ip) {
+        Deque<Instant> recent = failures.getIfPresent(ip);
+        if (recent != null) {
+            synchronized (recent) {
+                recent.pollLast();
             }
         }
     }

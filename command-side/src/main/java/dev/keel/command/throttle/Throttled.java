@@ -14,12 +14,12 @@ public final class Throttled {
     }
 
     public static ErrorResponseException retryAfter(Duration wait, String detail) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        ErrorResponseException error = Problems.error(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-                detail + "; try again in " + seconds + " s");
-        error.getHeaders().set("Retry-After", Long.toString(seconds));
-        error.getBody().setProperty("retryAfterSeconds", seconds);
-        return error;
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", wait, detail);
+    }
+
+    /** 429 {@code too-many-requests}: the caller's rate of requests, not of failures, is over its limit. */
+    public static ErrorResponseException tooManyRequests(Duration wait, String detail) {
+        return Problems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", wait, detail);
     }
 
     public static ErrorResponseException until(Instant until, String detail) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.TransactionStatus;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,10 +57,10 @@ class GroupCommitCommandBusIntegrationTest {
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE " + table + " (stream TEXT NOT NULL, n INT NOT NULL, at BIGSERIAL)");
         jdbc.execute("CREATE TABLE " + table + "_unique (n INT UNIQUE DEFERRABLE INITIALLY DEFERRED)");
-        useBusWith(2);
+        useBusWith(2, 1000, Duration.ofSeconds(30));
     }
 
-    private void useBusWith(int committers) {
+    private void useBusWith(int committers, int queue, Duration timeout) {
         var local = SimpleCommandBus.builder()
                 .transactionManager(new SavepointTransactionManager(transactions))
                 .build();
@@ -84,7 +85,7 @@ class GroupCommitCommandBusIntegrationTest {
             }
         };
         bus = new GroupCommitCommandBus(local, AnnotationRoutingStrategy.defaultStrategy(), batches,
-                committers, 64, lostBatches::incrementAndGet);
+                new CommandBusProperties(committers, 64, queue, timeout), lostBatches::incrementAndGet);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 
@@ -149,7 +150,7 @@ class GroupCommitCommandBusIntegrationTest {
     @Test
     void whenABatchFailsToCommitNoneOfItsCommandsSucceedAndItsLossIsReported() throws Exception {
         bus.close();
-        useBusWith(1);
+        useBusWith(1, 1000, Duration.ofSeconds(30));
         var holder = gateway.send(new Write("a", 1, "hold"));
         assertThat(holding.await(10, TimeUnit.SECONDS)).as("the committer is busy with the holder").isTrue();
         var first = gateway.send(new Write("b", 2, "unique-7"));
@@ -175,6 +176,45 @@ class GroupCommitCommandBusIntegrationTest {
         assertThat(gateway.send(new Write("x", 2, null)).get(10, TimeUnit.SECONDS)).isNull();
         assertThat(committed("x", 2)).isTrue();
         assertThat(lostBatches).hasValue(1);
+    }
+
+    @Test
+    void aFullQueueRefusesMoreCommandsAtOnceAndRunsNoneOfThem() throws Exception {
+        bus.close();
+        useBusWith(1, 3, Duration.ofSeconds(30));
+        var holder = gateway.send(new Write("a", 1, "hold"));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).as("the committer is busy with the holder").isTrue();
+        List<CompletableFuture<Object>> waiting = IntStream.range(2, 5)
+                .mapToObj(n -> gateway.send(new Write("w", n, null))).toList();
+
+        var refused = gateway.send(new Write("w", 5, null));
+        assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).as("answered while the committer is still busy")
+                .hasCauseInstanceOf(CommandBusOverloaded.class);
+        held.countDown();
+
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isNull();
+        for (var each : waiting) {
+            assertThat(each.get(10, TimeUnit.SECONDS)).isNull();
+        }
+        assertThat(IntStream.range(2, 5).allMatch(n -> committed("w", n))).isTrue();
+        assertThat(committed("w", 5)).isFalse();
+    }
+
+    @Test
+    void aCommandThatWaitedTooLongIsRefusedWhileItsCommitterIsBusyAndNeverRuns() throws Exception {
+        bus.close();
+        useBusWith(1, 1000, Duration.ofMillis(300));
+        var holder = gateway.send(new Write("a", 1, "hold"));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).as("the committer is busy with the holder").isTrue();
+        var late = gateway.send(new Write("late", 1, null));
+
+        assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CommandBusOverloaded.class);
+        assertThat(holder).as("the committer was busy all along").isNotDone();
+        held.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(gateway.send(new Write("late", 2, null)).get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(committed("late", 2)).isTrue();
+        assertThat(committed("late", 1)).as("the refused command never ran, not even later").isFalse();
     }
 
     private Object write(Write command) {

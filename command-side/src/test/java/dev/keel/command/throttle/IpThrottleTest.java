@@ -16,12 +16,12 @@ class IpThrottleTest {
 
     @Test
     void anAddressIsThrottledAfterItsAttempts() {
-        for (int i = 0; i < ATTEMPTS - 1; i++) {
-            throttle.count("192.0.2.1");
+        for (int i = 0; i < ATTEMPTS; i++) {
+            assertThat(throttle.reserve("192.0.2.1")).as("attempt %d", i + 1).isZero();
         }
-        assertThat(throttle.waitFor("192.0.2.1")).isZero();
-        throttle.count("192.0.2.1");
-        assertThat(throttle.waitFor("192.0.2.1")).isPositive();
+        assertThat(throttle.reserve("192.0.2.1")).isPositive();
+        throttle.giveBack("192.0.2.1");
+        assertThat(throttle.reserve("192.0.2.1")).as("an attempt given back").isZero();
     }
 
     /**
@@ -31,14 +31,14 @@ class IpThrottleTest {
     @Test
     void aFloodOfNewAddressesDoesNotFreeOneThatIsThrottled() {
         for (int i = 0; i < ATTEMPTS; i++) {
-            throttle.count("192.0.2.1");
+            throttle.reserve("192.0.2.1");
         }
         for (int i = 0; i < 3 * IpThrottle.MAX_TRACKED; i++) {
-            throttle.count("flood-" + i);
+            throttle.reserve("flood-" + i);
             if (i % 1_000 == 0) {
-                assertThat(throttle.waitFor("192.0.2.1")).as("after %d new addresses", i).isPositive();
+                assertThat(throttle.reserve("192.0.2.1")).as("after %d new addresses", i).isPositive();
             }
         }
-        assertThat(throttle.waitFor("192.0.2.1")).isPositive();
+        assertThat(throttle.reserve("192.0.2.1")).isPositive();
     }
 }

@@ -1,5 +1,7 @@
 package dev.keel.api.account;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -12,6 +14,6 @@ public record SessionView(SessionId sessionId,
                           String deviceId,
                           SignInMethod method,
                           Instant startedAt,
-                          Instant lastRefreshedAt,
+                          @Nullable Instant lastRefreshedAt,
                           Instant expiresAt) {
 }

@@ -1,7 +1,8 @@
 package dev.keel.api.catalog;
 
 /**
- * Full-text search over the catalog; answered with a {@link ProductPage}.
+ * Full-text search over the catalog by page number; answered with a {@link ProductPage}. Being
+ * replaced by {@link SearchCatalog} (cursors, filters, facets), which the query side moves to.
  *
  * @param text words to look for in SKU, name and description; blank lists every product
  * @param page zero-based page number

@@ -1,2 +1,5 @@
-/** The product catalog: products with a SKU, a name, a description and a price. */
+/**
+ * The product catalog: products with a SKU, a name, a description, a price, a category, pictures
+ * and stock; how they change, how they are found.
+ */
 package dev.keel.api.catalog;

@@ -5,7 +5,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Statements of one event batch, run as JDBC batches just before the batch's transaction commits,
@@ -28,12 +31,41 @@ public class BatchedJdbc {
             jdbc.update(sql, args);
             return;
         }
-        PerBatch.buffer(RESOURCE, Pending::new, pending -> pending.flush(jdbc)).add(sql, args);
+        pending().add(sql, args);
+    }
+
+    /**
+     * A write whose rows commute: of all the rows a batch gives one key, only the one of highest
+     * {@code rank} is written, after the ordered statements, in key order. Two batches that write the
+     * same keys then lock them in the same order and never wait on each other in a circle. The SQL
+     * itself must still keep a stored row of higher rank (a batch sees only its own rows).
+     */
+    public <K extends Comparable<K>> void upsertLatest(String sql, K key, long rank, Object... args) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            jdbc.update(sql, args);
+            return;
+        }
+        pending().latest(sql, key, rank, args);
+    }
+
+    /** Opens this batch's statements now, so that they run before whatever a later buffer flushes. */
+    void open() {
+        if (CurrentUnitOfWork.isStarted()) {
+            pending();
+        }
+    }
+
+    private Pending pending() {
+        return PerBatch.buffer(RESOURCE, Pending::new, pending -> pending.flush(jdbc));
+    }
+
+    private record Ranked(long rank, Object[] args) {
     }
 
     private static final class Pending {
         private final List<String> sqls = new ArrayList<>();
         private final List<List<Object[]>> runs = new ArrayList<>();
+        private final Map<String, TreeMap<Object, Ranked>> latest = new LinkedHashMap<>();
 
         void add(String sql, Object[] args) {
             if (sqls.isEmpty() || !sqls.getLast().equals(sql)) {
@@ -43,10 +75,16 @@ public class BatchedJdbc {
             runs.getLast().add(args);
         }
 
+        void latest(String sql, Object key, long rank, Object[] args) {
+            latest.computeIfAbsent(sql, unused -> new TreeMap<>())
+                    .merge(key, new Ranked(rank, args), (kept, offered) -> offered.rank() > kept.rank() ? offered : kept);
+        }
+
         void flush(JdbcTemplate jdbc) {
             for (int i = 0; i < sqls.size(); i++) {
                 jdbc.batchUpdate(sqls.get(i), runs.get(i));
             }
+            latest.forEach((sql, rows) -> jdbc.batchUpdate(sql, rows.values().stream().map(Ranked::args).toList()));
         }
     }
 }

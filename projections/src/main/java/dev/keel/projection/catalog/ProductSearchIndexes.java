@@ -2,57 +2,81 @@ package dev.keel.projection.catalog;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.keel.api.catalog.ProductSearchIndex;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Creates the versioned product index from {@code elasticsearch/products-v1.json} and points the
- * readers' alias at it. A mapping change gets a new version, built by a replay, then the alias moves.
+ * The product index readers search ({@link ProductSearchIndex#ALIAS}) in its current version. After
+ * an upgrade to a new mapping, the alias stays on the old version until the new one's processor has
+ * caught up on every segment, checked every few seconds on this node ({@link IndexVersion}).
  */
 @Component
-class ProductSearchIndexes implements InitializingBean {
+class ProductSearchIndexes implements InitializingBean, DisposableBean {
 
-    static final String CURRENT = "products-v1";
+    static final String CURRENT = "products-v2";
     private static final Logger log = LoggerFactory.getLogger(ProductSearchIndexes.class);
 
-    private final ElasticsearchClient client;
+    private final IndexVersion current;
+    private final ScheduledExecutorService aliasMover = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "product-index-alias");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    ProductSearchIndexes(ElasticsearchClient client) {
-        this.client = client;
+    ProductSearchIndexes(ElasticsearchClient client, ObjectProvider<EventProcessingConfiguration> processing) {
+        this.current = new IndexVersion(client, ProductSearchIndex.ALIAS, CURRENT, "elasticsearch/" + CURRENT + ".json",
+                () -> caughtUp(processing.getObject(), ProductSearchProjection.GROUP));
     }
 
     @Override
     public void afterPropertiesSet() {
-        try {
-            if (!client.indices().exists(exists -> exists.index(CURRENT)).value()) {
-                create();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot reach Elasticsearch to create index " + CURRENT, e);
+        current.prepare();
+        if (!current.serving()) {
+            log.info("Index {} is being built from the events; searches use the previous version until it has caught up",
+                    CURRENT);
+            aliasMover.scheduleWithFixedDelay(this::moveAlias, 2, 2, TimeUnit.SECONDS);
         }
+    }
+
+    @Override
+    public void destroy() {
+        aliasMover.shutdownNow();
     }
 
     void recreate() {
+        current.recreate();
+    }
+
+    private void moveAlias() {
         try {
-            client.indices().delete(delete -> delete.index(CURRENT).ignoreUnavailable(true));
-            create();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot recreate index " + CURRENT, e);
+            if (current.moveAliasIfCaughtUp()) {
+                aliasMover.shutdown();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not move the product alias yet (will try again): {}", e.toString());
         }
     }
 
-    private void create() throws IOException {
-        try (InputStream definition = new ClassPathResource("elasticsearch/" + CURRENT + ".json").getInputStream()) {
-            client.indices().create(create -> create.index(CURRENT).withJson(definition)
-                    .aliases(ProductSearchIndex.ALIAS, alias -> alias));
-        }
-        log.info("Created Elasticsearch index {} with alias {}", CURRENT, ProductSearchIndex.ALIAS);
+    /** Every segment claimed here, together the whole stream, and each at the head. */
+    static boolean caughtUp(EventProcessingConfiguration processing, String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class).map(processor -> {
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            double covered = segments.values().stream()
+                    .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+            return processor.isRunning() && !processor.isReplaying() && Math.abs(covered - 1.0) < 1e-9
+                    && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        }).orElse(false);
     }
 }

@@ -8,9 +8,13 @@ import dev.keel.api.account.SessionList;
 import dev.keel.query.Queries;
 import dev.keel.web.ETags;
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Problems;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,8 +39,11 @@ class MeQueryController {
     }
 
     @Operation(summary = "My account: email, display name, verification, roles; the ETag is its version")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
+    @ProblemResponse(status = HttpStatus.NOT_FOUND, type = "not-found",
+            description = "the account is not in the read model yet (just registered): ask again shortly")
     @GetMapping
-    Mono<ResponseEntity<AccountView>> me(@AuthenticationPrincipal Jwt jwt) {
+    Mono<ResponseEntity<AccountView>> findMyAccount(@AuthenticationPrincipal Jwt jwt) {
         AccountId accountId = Me.of(jwt).accountId();
         return queries.one(new FindAccount(accountId), AccountView.class)
                 .map(account -> ResponseEntity.ok().eTag(ETags.of(account.version())).body(account))
@@ -45,7 +52,7 @@ class MeQueryController {
 
     @Operation(summary = "My live sessions, newest first")
     @GetMapping("/sessions")
-    Mono<SessionList> sessions(@AuthenticationPrincipal Jwt jwt) {
+    Mono<SessionList> findMySessions(@AuthenticationPrincipal Jwt jwt) {
         return queries.one(new FindSessions(Me.of(jwt).accountId()), SessionList.class);
     }
 }

@@ -1,20 +1,29 @@
 package dev.keel.query.catalog;
 
+import dev.keel.api.catalog.CatalogPage;
 import dev.keel.api.catalog.FindProduct;
 import dev.keel.api.catalog.ProductId;
-import dev.keel.api.catalog.ProductPage;
+import dev.keel.api.catalog.ProductSort;
+import dev.keel.api.catalog.ProductSuggestions;
 import dev.keel.api.catalog.ProductView;
-import dev.keel.api.catalog.SearchProducts;
+import dev.keel.api.catalog.SearchCatalog;
+import dev.keel.api.catalog.SuggestProducts;
 import dev.keel.query.Queries;
+import dev.keel.query.paging.Cursors;
 import dev.keel.web.ETags;
 import dev.keel.web.Problems;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Public;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,35 +38,64 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Catalog")
 class ProductQueryController {
 
-    /** Elasticsearch's default result window: deeper pages need search_after, not offsets. */
-    static final int MAX_RESULT_WINDOW = 10_000;
-
     private final Queries queries;
 
     ProductQueryController(Queries queries) {
         this.queries = queries;
     }
 
-    @Operation(summary = "One product (public); the ETag is its version")
+    @Operation(summary = "One product (public), archived ones included; the ETag is its version")
     @Public
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @GetMapping("/{productId}")
-    Mono<ResponseEntity<ProductView>> find(@PathVariable ProductId productId) {
+    Mono<ResponseEntity<ProductView>> findProduct(@PathVariable ProductId productId) {
         return queries.one(new FindProduct(productId), ProductView.class)
                 .map(product -> ResponseEntity.ok().eTag(ETags.of(product.version())).body(product))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No product with id " + productId)));
     }
 
-    @Operation(summary = "Search the catalog by words in SKU, name and description (public)")
+    @Operation(summary = "Search the catalog (public): words, filters, sort, facets and a cursor; archived products never show")
     @Public
     @GetMapping
-    Mono<ProductPage> search(@Parameter(description = "words to look for; empty lists every product")
-                             @RequestParam(name = "q", defaultValue = "") @Size(max = 200) String text,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        if (((long) page + 1) * size > MAX_RESULT_WINDOW) {
-            return Mono.error(Problems.error(HttpStatus.BAD_REQUEST, "page-too-deep",
-                    "Only the first " + MAX_RESULT_WINDOW + " results can be paged through; narrow the search"));
+    Mono<CatalogPage> searchProducts(
+            @Parameter(description = "words to look for in SKU, name and description; empty matches every product")
+            @RequestParam(name = "q", defaultValue = "") @Size(max = 200) String text,
+            @Parameter(description = "only this category (exactly as listed in the facets)")
+            @RequestParam(required = false) @Size(min = 1, max = 100) String category,
+            @Parameter(description = "lowest price, in minor units") @RequestParam(required = false) @Min(0) Long minPrice,
+            @Parameter(description = "highest price, in minor units") @RequestParam(required = false) @Min(0) Long maxPrice,
+            @Parameter(description = "true: only products that can be ordered now")
+            @RequestParam(required = false) Boolean inStock,
+            @Parameter(description = "relevance (without words: by name), price (cheapest first), -price, newest",
+                    schema = @Schema(allowableValues = {"relevance", "price", "-price", "newest"}))
+            @RequestParam(defaultValue = "relevance") String sort,
+            @Parameter(description = "nextCursor of the previous page, with the same other parameters")
+            @RequestParam(required = false) @Size(max = Cursors.MAX_LENGTH) String cursor,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
+            return Mono.error(Problems.invalid("invalid-field", "maxPrice", "maxPrice must not be below minPrice"));
         }
-        return queries.one(new SearchProducts(text, page, size), ProductPage.class);
+        var query = new SearchCatalog(text.isBlank() ? null : text, category, minPrice, maxPrice, inStock, sort(sort),
+                cursor, size);
+        new CatalogSearch(query).after();
+        return queries.one(query, CatalogPage.class);
+    }
+
+    @Operation(summary = "Autocomplete (public): products whose name has a word starting with the prefix")
+    @Public
+    @GetMapping("/suggestions")
+    Mono<ProductSuggestions> suggestProducts(@RequestParam @NotBlank @Size(max = 100) String prefix,
+                                         @RequestParam(defaultValue = "5") @Min(1) @Max(20) int size) {
+        return queries.one(new SuggestProducts(prefix, size), ProductSuggestions.class);
+    }
+
+    private static ProductSort sort(String sort) {
+        return switch (sort) {
+            case "relevance" -> ProductSort.RELEVANCE;
+            case "price" -> ProductSort.PRICE_ASC;
+            case "-price" -> ProductSort.PRICE_DESC;
+            case "newest" -> ProductSort.NEWEST;
+            default -> throw Problems.invalid("invalid-field", "sort", "sort must be relevance, price, -price or newest; got " + sort);
+        };
     }
 }

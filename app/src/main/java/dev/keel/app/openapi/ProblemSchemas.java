@@ -1,0 +1,69 @@
+package dev.keel.app.openapi;
+
+import io.swagger.v3.oas.models.media.Schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of every error: RFC 9457 problem details with the extension fields Keel uses. A new
+ * extension field is described here, or the integration tests fail on the first problem that
+ * carries it (they compare every problem body they see with this schema).
+ */
+final class ProblemSchemas {
+
+    static final String PROBLEM = "Problem";
+    static final String FIELD_ERROR = "ProblemFieldError";
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    private ProblemSchemas() {
+    }
+
+    static Map<String, Schema<?>> components() {
+        Map<String, Schema<?>> schemas = new LinkedHashMap<>();
+        schemas.put(PROBLEM, problem());
+        schemas.put(FIELD_ERROR, fieldError());
+        return schemas;
+    }
+
+    private static Schema<?> problem() {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", Schemas.string("uri-reference", """
+                What went wrong, as a stable relative URI: `/problems/<slug>`. Clients switch on it; each \
+                response lists the types it can carry.""").example("/problems/version-conflict"));
+        properties.put("title", Schemas.string(null, "The status's reason phrase.").example("Conflict"));
+        properties.put("status", Schemas.integer("int32").description("The HTTP status, repeated.").example(409));
+        properties.put("detail", Schemas.string(null, "What went wrong this time, for people, not for parsing.")
+                .example("product 3f2a… is at version 4, not 3"));
+        properties.put("instance", Schemas.string("uri-reference", "The path of the request.")
+                .example("/v1/products/3f2a9c1e-8c1a-4d8e-9a51-3f1f5d2f7a10/price"));
+        properties.put("errors", Schemas.typed("array").items(Schemas.ref(FIELD_ERROR)).description("""
+                With bad input (400, and a refused content type or coding): each field, parameter or header \
+                at fault."""));
+        properties.put("currentVersion", Schemas.integer("int64").description("""
+                With `version-conflict`: the version the resource is at now; read it again, then retry \
+                with that ETag."""));
+        properties.put("retryAfterSeconds", Schemas.integer("int64").description("""
+                With `too-many-attempts`: as the `Retry-After` header, in seconds."""));
+        properties.put("errorId", Schemas.string("uuid", """
+                With a 5xx: names the server's log entry; quote it when reporting the error."""));
+        Schema<Object> schema = Schemas.typed("object").description("""
+                An error, as RFC 9457 problem details (`application/problem+json`). `type` says what went \
+                wrong and is stable; `detail` is for people.""");
+        schema.setProperties(properties);
+        schema.setRequired(List.of("type", "title", "status"));
+        return schema;
+    }
+
+    private static Schema<?> fieldError() {
+        Schema<Object> schema = Schemas.typed("object").description("One field, parameter or header at fault.");
+        schema.addProperty("field", Schemas.string(null, """
+                A JSON path into the body (`price.currency`, `items[2].sku`), or the name of a query parameter \
+                or header (`If-Match`).""").example("price.currency"));
+        schema.addProperty("message", Schemas.string(null, "What is wrong with it.")
+                .example("must be an ISO 4217 currency code"));
+        schema.setRequired(List.of("field", "message"));
+        return schema;
+    }
+}

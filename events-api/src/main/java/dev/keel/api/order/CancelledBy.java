@@ -1,0 +1,9 @@
+package dev.keel.api.order;
+
+/** Who called an order off; they may do so at different stages (see {@link OrderStatus}). */
+public enum CancelledBy {
+    /** The customer who placed it: only before fulfilment. */
+    CUSTOMER,
+    /** Someone running the shop: any time before delivery. */
+    STAFF
+}

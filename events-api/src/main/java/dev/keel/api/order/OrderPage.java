@@ -1,0 +1,15 @@
+package dev.keel.api.order;
+
+import java.util.List;
+
+/**
+ * A page of orders, in the order its query names.
+ *
+ * @param nextCursor pass it as the next query's cursor; {@code null} on the last page
+ */
+public record OrderPage(List<OrderView> items, String nextCursor) {
+
+    public OrderPage {
+        items = List.copyOf(items);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.keel.projection.order;
+
+import dev.keel.api.account.AccountId;
+import dev.keel.api.order.OrderCancelled;
+import dev.keel.api.order.OrderDelivered;
+import dev.keel.api.order.OrderFulfilmentStarted;
+import dev.keel.api.order.OrderId;
+import dev.keel.api.order.OrderPaid;
+import dev.keel.api.order.OrderPlaced;
+import dev.keel.api.order.OrderStatus;
+import dev.keel.api.order.OrderTotals;
+import dev.keel.projection.batch.BatchedJdbc;
+import dev.keel.projection.batch.ChangeLog;
+import dev.keel.projection.batch.EventPositions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The {@code customer_order} table and the {@code order_change} log, in one transaction per batch,
+ * so a reader of the log finds the order at least as new as the change it read. Rows move forward
+ * by the order's version, the log by event position, so an event seen again changes nothing. The log
+ * channel is notified at commit; every query node listens and streams the new rows.
+ */
+@Component
+@ProcessingGroup(OrderTableProjection.GROUP)
+class OrderTableProjection {
+
+    static final String GROUP = "order-table";
+
+    static final ChangeLog.Log ORDER_CHANGES = new ChangeLog.Log("""
+            INSERT INTO order_change (seq, position, order_id, customer_id, event_type, status, version, occurred_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (position) DO NOTHING""", "order_change");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final BatchedJdbc batch;
+    private final ChangeLog changes;
+    private final JdbcClient jdbc;
+
+    OrderTableProjection(BatchedJdbc batch, ChangeLog changes, JdbcClient jdbc) {
+        this.batch = batch;
+        this.changes = changes;
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OrderPlaced event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        OrderTotals totals = event.totals();
+        batch.update("""
+                        INSERT INTO customer_order (order_id, customer_id, status, version, lines, currency,
+                                                    subtotal_minor, discount_minor, tax_minor, total_minor,
+                                                    promotion_code, placed_at, updated_at)
+                        VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (order_id) DO NOTHING""",
+                event.orderId().value(), event.customerId().value(), OrderStatus.PLACED.name(), version,
+                JSON.writeValueAsString(event.lines()), totals.total().currency().getCurrencyCode(),
+                totals.subtotal().amountMinor(), totals.discount().amountMinor(), totals.tax().amountMinor(),
+                totals.total().amountMinor(), event.promotionCode(), utc(event.placedAt()), utc(at));
+        logged(event.orderId(), event.customerId(), event, OrderStatus.PLACED, version, at, token);
+    }
+
+    @EventHandler
+    void on(OrderPaid event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        moved(event.orderId(), event.customerId(), event, OrderStatus.PAID, version, at, token);
+    }
+
+    @EventHandler
+    void on(OrderFulfilmentStarted event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        moved(event.orderId(), event.customerId(), event, OrderStatus.IN_FULFILMENT, version, at, token);
+    }
+
+    @EventHandler
+    void on(OrderDelivered event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        moved(event.orderId(), event.customerId(), event, OrderStatus.DELIVERED, version, at, token);
+    }
+
+    @EventHandler
+    void on(OrderCancelled event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        moved(event.orderId(), event.customerId(), event, OrderStatus.CANCELLED, version, at, token);
+    }
+
+    @ResetHandler
+    void onReset() {
+        // The change log stays: it is history keyed by event position, and a replay appends nothing to
+        // it, so clients following it see no change twice.
+        jdbc.sql("TRUNCATE customer_order").update();
+    }
+
+    private void moved(OrderId orderId, AccountId customerId, Object event, OrderStatus status, long version,
+                       Instant at, TrackingToken token) {
+        batch.update("UPDATE customer_order SET status = ?, version = ?, updated_at = ? WHERE order_id = ? AND version < ?",
+                status.name(), version, utc(at), orderId.value(), version);
+        logged(orderId, customerId, event, status, version, at, token);
+    }
+
+    private void logged(OrderId orderId, AccountId customerId, Object event, OrderStatus status, long version,
+                        Instant at, TrackingToken token) {
+        changes.append(ORDER_CHANGES, EventPositions.of(token), orderId.value(), customerId.value(),
+                event.getClass().getSimpleName(), status.name(), version, utc(at));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
