@@ -1,7 +1,6 @@
 -- When each account was last used (signed up, signed in, refreshed a session), written by the Account
 -- aggregate in the command's transaction, so accounts unused for longer than the dormant-account
 -- retention can be found and erased. Accounts from before this table count from the upgrade.
--- (V4 is left to the commerce migrations, which are numbered on the same line.)
 CREATE TABLE account_activity (
     account_id     UUID        NOT NULL PRIMARY KEY,
     last_active_at TIMESTAMPTZ NOT NULL
