@@ -12,6 +12,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -29,6 +32,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/v1/me/consents/{purpose}")
 @Tag(name = "Privacy")
+@ProblemResponse(status = HttpStatus.GONE, type = "account-erased", description = "the account was erased")
 class ConsentController {
 
     private final CommandSender commands;
@@ -43,6 +47,7 @@ class ConsentController {
 
     @Operation(summary = "Consent to a purpose under the notice shown; giving it again under the same notice"
             + " changes nothing")
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Recorded (or recorded already)")
     @PutMapping
     Mono<ResponseEntity<Void>> giveConsent(@PathVariable ConsentPurpose purpose, @Valid @RequestBody Consent consent,
                                            @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
@@ -52,6 +57,7 @@ class ConsentController {
     }
 
     @Operation(summary = "Withdraw my consent to a purpose; withdrawing one never given changes nothing")
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Withdrawn (or never given)")
     @DeleteMapping
     Mono<ResponseEntity<Void>> withdrawConsent(@PathVariable ConsentPurpose purpose,
                                                @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,

@@ -8,12 +8,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,58 +23,57 @@ import java.util.UUID;
 /**
  * Erases accounts nobody used for longer than {@code keel.retention.dormant-accounts} (storage
  * limitation: data kept only as long as it serves its purpose), as the holder's own erasure would,
- * with {@link ErasureReason#DORMANT}. One command node at a time sweeps (an advisory lock), so several
- * nodes never erase one account twice at once; erasing twice would change nothing anyway.
+ * with {@link ErasureReason#DORMANT}. Every command node sweeps, without coordinating: an account two
+ * nodes erase at once is erased once (the aggregate serialises the commands, and erasing an erased
+ * account changes nothing). Each erasure is its own command and transaction, so one refused (the
+ * last STAFF account) stops no other.
  */
 @Component
 class DormantAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(DormantAccounts.class);
-    private static final long LOCK = 0x6b65656c_646f726dL;
     private static final int PER_SWEEP = 500;
     private static final MetaData SYSTEM = MetaData.with(MetadataKeys.ACTOR, "system:dormant-accounts")
             .and(MetadataKeys.ROLES, List.of());
 
     private final JdbcClient jdbc;
     private final CommandGateway commands;
-    private final TransactionTemplate transaction;
     private final RetentionProperties retention;
+    private final Clock clock;
 
-    DormantAccounts(JdbcClient jdbc, CommandGateway commands, PlatformTransactionManager transactions,
-                    RetentionProperties retention) {
+    @Autowired
+    DormantAccounts(JdbcClient jdbc, CommandGateway commands, RetentionProperties retention) {
+        this(jdbc, commands, retention, Clock.systemUTC());
+    }
+
+    DormantAccounts(JdbcClient jdbc, CommandGateway commands, RetentionProperties retention, Clock clock) {
         this.jdbc = jdbc;
         this.commands = commands;
-        this.transaction = new TransactionTemplate(transactions);
         this.retention = retention;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${keel.retention.dormant-check-interval:PT1H}", initialDelayString = "PT5M")
-    void sweep() {
-        sweep(Instant.now());
+    void scheduledSweep() {
+        sweep();
     }
 
-    /** @return the accounts erased now; empty when off, or while another node sweeps */
-    List<AccountId> sweep(Instant now) {
+    /** @return the accounts erased now; none when the retention is zero (off) */
+    List<AccountId> sweep() {
         if (retention.dormantAccounts().isZero()) {
             return List.of();
         }
-        Instant cutoff = now.minus(retention.dormantAccounts());
-        List<AccountId> erased = transaction.execute(status -> {
-            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
-                return List.of();
+        Instant cutoff = clock.instant().minus(retention.dormantAccounts());
+        List<AccountId> erased = new ArrayList<>();
+        for (UUID account : dormantSince(cutoff)) {
+            AccountId accountId = new AccountId(account);
+            try {
+                commands.sendAndWait(new EraseAccount(accountId, ErasureReason.DORMANT), SYSTEM);
+                erased.add(accountId);
+            } catch (RuntimeException refused) {
+                log.warn("Dormant account {} was not erased: {}", accountId, refused.getMessage());
             }
-            List<AccountId> done = new ArrayList<>();
-            for (UUID account : dormantSince(cutoff)) {
-                AccountId accountId = new AccountId(account);
-                try {
-                    commands.sendAndWait(new EraseAccount(accountId, ErasureReason.DORMANT), SYSTEM);
-                    done.add(accountId);
-                } catch (RuntimeException refused) {
-                    log.warn("Dormant account {} was not erased: {}", accountId, refused.getMessage());
-                }
-            }
-            return done;
-        });
+        }
         if (!erased.isEmpty()) {
             log.info("Erased {} accounts unused since before {}", erased.size(), cutoff);
         }

@@ -8,6 +8,9 @@ import dev.keel.web.Me;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +37,9 @@ class ErasureController {
             + " used again. My email is free for a new account. An access token issued before keeps passing"
             + " authentication until it expires, but every change it asks for is 410 account-erased. 409 last-staff:"
             + " the last STAFF account is kept.")
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Erased (or erased already)")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "last-staff", description = "the last STAFF account is kept")
+    @ProblemResponse(status = HttpStatus.GONE, type = "account-erased", description = "erased already, by an earlier request")
     @DeleteMapping("/v1/me")
     Mono<ResponseEntity<Void>> eraseMe(@Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                        @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
@@ -42,6 +48,8 @@ class ErasureController {
 
     @Operation(summary = "Erase an account's personal data on the person's request (COMPLIANCE), as DELETE /v1/me"
             + " does; erasing an erased account changes nothing. 409 last-staff.")
+    @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Erased (or erased already)")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "last-staff", description = "the last STAFF account is kept")
     @PreAuthorize("hasRole('COMPLIANCE')")
     @DeleteMapping("/v1/accounts/{accountId}")
     Mono<ResponseEntity<Void>> eraseAccount(@PathVariable AccountId accountId,
