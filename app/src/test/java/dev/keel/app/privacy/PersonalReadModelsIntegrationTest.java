@@ -58,7 +58,7 @@ class PersonalReadModelsIntegrationTest extends KeelIntegrationTest {
         var pattern = java.util.regex.Pattern.compile(PERSONAL_COLUMN);
         Set<String> covered = readModels.stream().flatMap(model -> model.personalStores().stream())
                 .collect(Collectors.toSet());
-        var mappings = elasticsearch.indices().getMapping(get -> get.index("*")).result();
+        var mappings = elasticsearch.indices().getMapping(get -> get.index("*")).mappings();
         assertThat(mappings).as("the index of products at least").isNotEmpty();
 
         mappings.forEach((index, mapping) -> {

@@ -35,11 +35,10 @@ class ErasureController {
 
     @Operation(summary = "Erase me: my personal data is destroyed, every session ends, and the account cannot be"
             + " used again. My email is free for a new account. An access token issued before keeps passing"
-            + " authentication until it expires, but every change it asks for is 410 account-erased. 409 last-staff:"
-            + " the last STAFF account is kept.")
+            + " authentication until it expires, but every other change it asks for is 410 account-erased; erasing"
+            + " again changes nothing.")
     @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Erased (or erased already)")
     @ProblemResponse(status = HttpStatus.CONFLICT, type = "last-staff", description = "the last STAFF account is kept")
-    @ProblemResponse(status = HttpStatus.GONE, type = "account-erased", description = "erased already, by an earlier request")
     @DeleteMapping("/v1/me")
     Mono<ResponseEntity<Void>> eraseMe(@Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                        @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
@@ -47,7 +46,7 @@ class ErasureController {
     }
 
     @Operation(summary = "Erase an account's personal data on the person's request (COMPLIANCE), as DELETE /v1/me"
-            + " does; erasing an erased account changes nothing. 409 last-staff.")
+            + " does; erasing an erased account changes nothing.")
     @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Erased (or erased already)")
     @ProblemResponse(status = HttpStatus.CONFLICT, type = "last-staff", description = "the last STAFF account is kept")
     @PreAuthorize("hasRole('COMPLIANCE')")

@@ -1,4 +1,4 @@
-package dev.keel.app.subjectaccess;
+package dev.keel.query.privacy;
 
 import dev.keel.api.account.AccountId;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -6,7 +6,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.postgresql.util.PGobject;
+
+import java.sql.Array;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,14 +56,12 @@ class PersonalDataExport {
 
     Document of(AccountId accountId) {
         UUID id = accountId.value();
-        Map<String, Object> account = jdbc.sql("SELECT * FROM account WHERE account_id = ?").param(id)
-                .query().listOfRows().stream().findFirst().orElse(Map.of());
-        List<Map<String, Object>> sessions = jdbc.sql(
-                        "SELECT * FROM account_session WHERE account_id = ? ORDER BY started_at")
-                .param(id).query().listOfRows();
-        List<Map<String, Object>> orders = jdbc.sql(
-                        "SELECT * FROM customer_order WHERE customer_id = ? ORDER BY placed_at, order_id")
-                .param(id).query().listOfRows().stream().map(PersonalDataExport::withJsonLines).toList();
+        Map<String, Object> account = rows("SELECT * FROM account WHERE account_id = ?", id).stream()
+                .findFirst().orElse(Map.of());
+        List<Map<String, Object>> sessions = rows(
+                "SELECT * FROM account_session WHERE account_id = ? ORDER BY started_at", id);
+        List<Map<String, Object>> orders = rows(
+                "SELECT * FROM customer_order WHERE customer_id = ? ORDER BY placed_at, order_id", id);
         List<StoredEvent> history = new ArrayList<>(history(accountId.toString()));
         orders.forEach(order -> history.addAll(history(order.get("order_id").toString())));
         return new Document(accountId, Instant.now(), account, sessions, orders, consents.of(accountId), history);
@@ -71,13 +76,25 @@ class PersonalDataExport {
                 event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(), event.getMetaData());
     }
 
-    /** The JSONB column as its text, so the document does not show a driver's object. */
-    private static Map<String, Object> withJsonLines(Map<String, Object> order) {
-        Map<String, Object> copy = new LinkedHashMap<>(order);
-        Object lines = copy.get("lines");
-        if (lines != null) {
-            copy.put("lines", lines.toString());
-        }
-        return copy;
+    /** Rows by column name, with the driver's arrays, JSON and timestamps as plain values. */
+    private List<Map<String, Object>> rows(String sql, UUID id) {
+        return jdbc.sql(sql).param(id).query((row, n) -> {
+            ResultSetMetaData columns = row.getMetaData();
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                values.put(columns.getColumnLabel(i), plain(row.getObject(i)));
+            }
+            return values;
+        }).list();
+    }
+
+    private static Object plain(Object value) throws SQLException {
+        return switch (value) {
+            case null -> null;
+            case Array array -> Arrays.asList((Object[]) array.getArray());
+            case Timestamp timestamp -> timestamp.toInstant();
+            case PGobject json -> json.getValue();
+            default -> value;
+        };
     }
 }

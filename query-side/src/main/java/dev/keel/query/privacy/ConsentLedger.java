@@ -1,4 +1,4 @@
-package dev.keel.app.subjectaccess;
+package dev.keel.query.privacy;
 
 import dev.keel.api.account.AccountId;
 import dev.keel.api.metadata.MetadataKeys;
