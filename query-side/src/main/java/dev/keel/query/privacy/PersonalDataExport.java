@@ -50,7 +50,7 @@ class PersonalDataExport {
                     ConsentLedger.Ledger consents, List<StoredEvent> events) {
     }
 
-    record StoredEvent(String aggregateType, String aggregateId, long sequence, String type, Instant at,
+    record StoredEvent(String aggregateType, UUID aggregateId, long sequence, String type, Instant at,
                        Object payload, Map<String, ?> metadata) {
     }
 
@@ -72,7 +72,7 @@ class PersonalDataExport {
     }
 
     private static StoredEvent stored(DomainEventMessage<?> event) {
-        return new StoredEvent(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+        return new StoredEvent(event.getType(), UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber(),
                 event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(), event.getMetaData());
     }
 
