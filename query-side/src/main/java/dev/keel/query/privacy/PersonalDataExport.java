@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.postgresql.util.PGobject;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Array;
 import java.sql.ResultSetMetaData;
@@ -32,6 +33,8 @@ import java.util.UUID;
 @Component
 class PersonalDataExport {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final JdbcClient jdbc;
     private final EventStore events;
     private final ConsentLedger consents;
@@ -51,7 +54,7 @@ class PersonalDataExport {
     }
 
     record StoredEvent(String aggregateType, UUID aggregateId, long sequence, String type, Instant at,
-                       Object payload, Map<String, ?> metadata) {
+                       Map<String, Object> payload, Map<String, ?> metadata) {
     }
 
     Document of(AccountId accountId) {
@@ -73,7 +76,13 @@ class PersonalDataExport {
 
     private static StoredEvent stored(DomainEventMessage<?> event) {
         return new StoredEvent(event.getType(), UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(), event.getTimestamp(), event.getPayload(), event.getMetaData());
+                event.getPayloadType().getSimpleName(), event.getTimestamp(), asMap(event.getPayload()), event.getMetaData());
+    }
+
+    /** As its JSON object: each event type has its own fields, which the document lists as free-form. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object payload) {
+        return JSON.convertValue(payload, Map.class);
     }
 
     /** Rows by column name, with the driver's arrays, JSON and timestamps as plain values. */
