@@ -58,8 +58,14 @@ class ErasureIntegrationTest extends KeelIntegrationTest {
                 .as("and read back in plaintext while the key lives")
                 .containsEntry(MetadataKeys.DEVICE_ID, device).containsEntry(MetadataKeys.CLIENT_IP, "127.0.0.1");
         long eventsBefore = storedEvents(me.accountId());
+        List<String> rowsBefore = storedRows(me.accountId());
+        List<String> orderRowsBefore = storedRows(orderId);
 
         erase(me).expectStatus().isNoContent();
+
+        assertThat(storedRows(me.accountId())).as("not one stored byte of the earlier events changes (the audit"
+                + " chain hashes them)").startsWith(rowsBefore.toArray(String[]::new));
+        assertThat(storedRows(orderId)).isEqualTo(orderRowsBefore);
 
         assertThat(jdbc.sql("SELECT wrapped_key IS NULL AND erased_at IS NOT NULL FROM personal_data_key"
                 + " WHERE subject_id = ?").param(me.accountId()).query(Boolean.class).single())
@@ -200,6 +206,14 @@ class ErasureIntegrationTest extends KeelIntegrationTest {
     private String storedPayloads(String accountId) {
         return String.join("\n", jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?")
                 .param(accountId).query((row, n) -> new String(row.getBytes("payload"), StandardCharsets.UTF_8)).list());
+    }
+
+    /** Each stored event as its sequence and the hex of its payload and metadata bytes, in order. */
+    private List<String> storedRows(String accountId) {
+        return jdbc.sql("""
+                        SELECT sequence_number || ':' || encode(payload, 'hex') || ':' || encode(meta_data, 'hex')
+                        FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""")
+                .param(accountId).query(String.class).list();
     }
 
     private String storedMetadata(String accountId) {
