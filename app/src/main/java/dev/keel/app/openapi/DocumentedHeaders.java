@@ -66,6 +66,9 @@ final class DocumentedHeaders {
             HttpHeaders.WWW_AUTHENTICATE, header("""
                     The bearer challenge: `Bearer` when no token came, `Bearer error="invalid_token"` when the \
                     token is invalid or expired.""", Schemas.string()),
+            HttpHeaders.CONTENT_DISPOSITION, header("""
+                    `attachment` with a file name: the answer is a document to save (a personal data export).""",
+                    Schemas.string()),
             HttpHeaders.ACCEPT_ENCODING, header("`identity`: Keel reads bodies without a content coding.",
                     Schemas.string()));
 

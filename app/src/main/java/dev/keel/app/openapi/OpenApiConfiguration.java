@@ -32,7 +32,8 @@ class OpenApiConfiguration {
             "Accounts", "Registering, verifying an email address, password resets, roles",
             "Sessions", "Logging in and staying logged in; Keel's public signing keys",
             "Me", "The signed-in account: its profile, password and sessions",
-            "Catalog", "Products: reading and searching for anyone, changes for STAFF"));
+            "Catalog", "Products: reading and searching for anyone, changes for STAFF",
+            "Privacy", "Data protection: consent, export of one's data, erasure"));
 
     @Bean
     OpenAPI keelOpenApi() {

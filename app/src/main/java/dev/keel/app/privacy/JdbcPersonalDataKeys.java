@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Data keys in {@code personal_data_key}, wrapped with the master key. A new key is written in the
@@ -20,16 +21,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * table. Keys read in a transaction are cached once it commits. Concurrent first events of one person
  * agree on one key (the second insert waits on the first and then reads its key).
  *
- * <p>Unwrapped keys are cached per node; {@link #erase} clears this node's cache only, so erasure on
- * several nodes must also clear theirs (the erasure feature's job).
+ * <p>Erasure replaces the key with a tombstone and tells every node on commit ({@code NOTIFY
+ * keel_personal_data_erased}, heard by {@link ErasedKeysListener}). A key read before an eviction
+ * but cached after it would outlive the erasure on this node, so every eviction moves a generation
+ * and a key is kept only if no eviction happened since it was read.
  */
 class JdbcPersonalDataKeys implements PersonalDataKeys {
 
+    static final String ERASED_CHANNEL = "keel_personal_data_erased";
     private static final int MAX_CACHED = 50_000;
 
     private final JdbcClient jdbc;
     private final MasterKey master;
     private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
+    /** Erasure is for good, so knowing that a subject was erased never goes stale. */
+    private final Set<String> erased = ConcurrentHashMap.newKeySet();
+    private final AtomicLong evictions = new AtomicLong();
     /** Transaction resource: the subjects whose keys the current transaction created. */
     private final Object createdHere = new Object();
 
@@ -38,33 +45,91 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
         this.master = master;
     }
 
+    /** A stored row: a wrapped key, or none when the subject was erased. */
+    private record Stored(byte[] wrapped) {
+        boolean erased() {
+            return wrapped == null;
+        }
+    }
+
     @Override
-    public SecretKey keyFor(String subjectId) {
-        return find(subjectId).orElseGet(() -> create(subjectId));
+    public Optional<SecretKey> keyFor(String subjectId) {
+        SecretKey cached = cache.get(subjectId);
+        if (cached != null || erased.contains(subjectId)) {
+            return Optional.ofNullable(cached);
+        }
+        long generation = evictions.get();
+        Optional<Stored> stored = stored(subjectId);
+        if (stored.isEmpty()) {
+            return create(subjectId);
+        }
+        return open(subjectId, stored.get(), generation);
     }
 
     @Override
     public Optional<SecretKey> find(String subjectId) {
         SecretKey cached = cache.get(subjectId);
-        if (cached != null) {
-            return Optional.of(cached);
+        if (cached != null || erased.contains(subjectId)) {
+            return Optional.ofNullable(cached);
         }
-        Optional<SecretKey> stored = jdbc.sql("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?")
-                .param(subjectId)
-                .query(byte[].class)
-                .optional()
-                .map(wrapped -> unwrap(subjectId, wrapped));
-        stored.ifPresent(key -> remember(subjectId, key));
-        return stored;
+        long generation = evictions.get();
+        return stored(subjectId).flatMap(stored -> open(subjectId, stored, generation));
     }
 
     @Override
     public void erase(String subjectId) {
-        jdbc.sql("DELETE FROM personal_data_key WHERE subject_id = ?").param(subjectId).update();
+        jdbc.sql("""
+                        INSERT INTO personal_data_key (subject_id, wrapped_key, created_at, erased_at)
+                        VALUES (?, NULL, now(), now())
+                        ON CONFLICT (subject_id) DO UPDATE
+                            SET wrapped_key = NULL, erased_at = COALESCE(personal_data_key.erased_at, now())""")
+                .param(subjectId)
+                .update();
+        jdbc.sql("SELECT pg_notify(?, ?)").params(ERASED_CHANNEL, subjectId).query().singleRow();
+        evict(subjectId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    evict(subjectId);
+                }
+            });
+        }
+    }
+
+    /** Forgets this node's copy of one key (another node erased it). */
+    void evict(String subjectId) {
+        evictions.incrementAndGet();
         cache.remove(subjectId);
     }
 
-    private SecretKey create(String subjectId) {
+    /** Forgets every cached key: notifications may have been missed. */
+    void evictAll() {
+        evictions.incrementAndGet();
+        cache.clear();
+    }
+
+    private Optional<Stored> stored(String subjectId) {
+        return jdbc.sql("SELECT wrapped_key FROM personal_data_key WHERE subject_id = ?")
+                .param(subjectId)
+                .query((row, n) -> new Stored(row.getBytes("wrapped_key")))
+                .optional();
+    }
+
+    private Optional<SecretKey> open(String subjectId, Stored stored, long generation) {
+        if (stored.erased()) {
+            if (erased.size() >= MAX_CACHED) {
+                erased.clear();
+            }
+            erased.add(subjectId);
+            return Optional.empty();
+        }
+        SecretKey key = unwrap(subjectId, stored.wrapped());
+        remember(subjectId, key, generation);
+        return Optional.of(key);
+    }
+
+    private Optional<SecretKey> create(String subjectId) {
         byte[] wrapped = Aes.encrypt(master.wrappingKey(), Aes.randomKey(), associatedData(subjectId));
         jdbc.sql("""
                         INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, now())
@@ -72,13 +137,14 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
                 .params(subjectId, wrapped)
                 .update();
         createdInThisTransaction().add(subjectId);
-        return find(subjectId).orElseThrow(() -> new IllegalStateException("The data key of " + subjectId
+        Stored stored = stored(subjectId).orElseThrow(() -> new IllegalStateException("The data key of " + subjectId
                 + " vanished while it was created"));
+        return stored.erased() ? Optional.empty() : Optional.of(unwrap(subjectId, stored.wrapped()));
     }
 
-    private void remember(String subjectId, SecretKey key) {
+    private void remember(String subjectId, SecretKey key, long generation) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            cache(subjectId, key);
+            cache(subjectId, key, generation);
             return;
         }
         if (createdInThisTransaction().contains(subjectId)) {
@@ -87,7 +153,7 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                cache(subjectId, key);
+                cache(subjectId, key, generation);
             }
         });
     }
@@ -112,11 +178,15 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
         return created;
     }
 
-    private void cache(String subjectId, SecretKey key) {
+    /** Put first, then check: an eviction that ran meanwhile took the key out again, or will. */
+    private void cache(String subjectId, SecretKey key, long generation) {
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
         cache.put(subjectId, key);
+        if (evictions.get() != generation) {
+            cache.remove(subjectId, key);
+        }
     }
 
     private SecretKey unwrap(String subjectId, byte[] wrapped) {

@@ -1,6 +1,7 @@
 package dev.keel.app.privacy;
 
 import dev.keel.api.privacy.PersonalData;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -12,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import javax.crypto.SecretKey;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,27 +22,31 @@ import java.util.function.Supplier;
  * Axon's event and general serializers, with the {@link PersonalData} fields of each event, and of
  * each aggregate stored as a snapshot, encrypted in their stored form:
  * {@code "email": "pd1:<base64 nonce+ciphertext>"}. Handlers and aggregates see plaintext objects;
- * only the stored bytes are encrypted. When the subject's key is gone (or was replaced by a new one
- * after an erasure), those fields read back as {@link PersonalData#ERASED} (text) or {@code null};
- * such a snapshot is skipped ({@link #readable}).
+ * only the stored bytes are encrypted. When the subject's key is gone, or the fields were sealed under
+ * an earlier key that an erasure destroyed, those fields read back as {@link PersonalData#ERASED} (text) or {@code null}; such a snapshot is skipped ({@link #readable}).
+ * An erased subject's new objects store the same instead of a value. The request's network metadata
+ * is sealed likewise ({@link NetworkMetadata}).
  */
 class PersonalDataSerializer implements Serializer {
 
-    static final String PREFIX = "pd1:";
-
     private final Serializer delegate;
     private final Supplier<PersonalDataKeys> keys;
+    private final NetworkMetadata network;
     private final JsonMapper json = JsonMapper.builder().build();
     /** By type name: the general serializer reads tokens and more for every batch, without a class lookup each time. */
     private final Map<String, PersonalFields> byTypeName = new ConcurrentHashMap<>();
 
-    PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys) {
+    PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataKeys> keys, NetworkMetadata network) {
         this.delegate = delegate;
         this.keys = keys;
+        this.network = network;
     }
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object instanceof MetaData metadata) {
+            return delegate.serialize(network.seal(metadata), expectedRepresentation);
+        }
         PersonalFields personal = object == null ? PersonalFields.NONE : PersonalFields.of(object.getClass());
         if (personal.none()) {
             return delegate.serialize(object, expectedRepresentation);
@@ -50,12 +54,13 @@ class PersonalDataSerializer implements Serializer {
         SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
         ObjectNode tree = (ObjectNode) json.readTree(plain.getData());
         String subject = tree.required(personal.subject()).asString();
-        SecretKey key = keys.get().keyFor(subject);
+        Optional<SecretKey> key = keys.get().keyFor(subject);
         for (String field : personal.fields()) {
             JsonNode value = tree.get(field);
             if (value != null && !value.isNull()) {
-                byte[] sealed = Aes.encrypt(key, json.writeValueAsBytes(value), subject + "/" + field);
-                tree.put(field, PREFIX + Base64.getEncoder().encodeToString(sealed));
+                tree.set(field, key.isPresent()
+                        ? json.getNodeFactory().stringNode(Sealed.seal(key.get(), json.writeValueAsBytes(value), place(subject, field)))
+                        : erased(personal, field));
             }
         }
         var sealed = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class, plain.getType());
@@ -64,6 +69,11 @@ class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
+        if (isMetaData(serialized.getType())) {
+            @SuppressWarnings("unchecked")
+            T opened = (T) network.open(delegate.deserialize(serialized));
+            return opened;
+        }
         PersonalFields personal = personalFieldsOf(serialized.getType());
         if (personal.none()) {
             return delegate.deserialize(serialized);
@@ -73,7 +83,7 @@ class PersonalDataSerializer implements Serializer {
         Optional<SecretKey> key = Optional.empty();
         for (String field : personal.fields()) {
             JsonNode value = tree.get(field);
-            if (value == null || !value.isString() || !value.asString().startsWith(PREFIX)) {
+            if (value == null || !value.isString() || !Sealed.is(value.asString())) {
                 continue;
             }
             if (key.isEmpty()) {
@@ -84,6 +94,10 @@ class PersonalDataSerializer implements Serializer {
         }
         return delegate.deserialize(new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
                 serialized.getType()));
+    }
+
+    private static String place(String subject, String field) {
+        return subject + "/" + field;
     }
 
     /**
@@ -100,10 +114,10 @@ class PersonalDataSerializer implements Serializer {
         String subject = tree.required(personal.subject()).asString();
         for (String field : personal.fields()) {
             JsonNode value = tree.get(field);
-            if (value != null && value.isString() && value.asString().startsWith(PREFIX)) {
+            if (value != null && value.isString() && Sealed.is(value.asString())) {
                 Optional<SecretKey> key = keys.get().find(subject);
                 try {
-                    return key.isPresent() && decrypt(key.get(), value.asString(), subject, field) != null;
+                    return key.isPresent() && Sealed.open(key.get(), value.asString(), place(subject, field)) != null;
                 } catch (Aes.WrongKey sealedWithAnotherKey) {
                     return false;
                 }
@@ -119,9 +133,8 @@ class PersonalDataSerializer implements Serializer {
         });
     }
 
-    private JsonNode decrypt(SecretKey key, String sealed, String subject, String field) {
-        byte[] data = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-        return json.readTree(Aes.decrypt(key, data, subject + "/" + field));
+    private boolean isMetaData(SerializedType serializedType) {
+        return MetaData.class.getName().equals(serializedType.getName());
     }
 
     /**
@@ -130,7 +143,7 @@ class PersonalDataSerializer implements Serializer {
      */
     private JsonNode openOrErased(SecretKey key, String sealed, String subject, PersonalFields personal, String field) {
         try {
-            return decrypt(key, sealed, subject, field);
+            return json.readTree(Sealed.open(key, sealed, place(subject, field)));
         } catch (Aes.WrongKey sealedUnderAnEarlierKey) {
             return erased(personal, field);
         }

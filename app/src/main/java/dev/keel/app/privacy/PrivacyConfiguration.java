@@ -1,8 +1,11 @@
 package dev.keel.app.privacy;
 
 import dev.keel.api.account.LinkTokens;
+import dev.keel.api.privacy.SealedMetadata;
 import dev.keel.command.account.BlindIndex;
+import dev.keel.command.account.CryptoShredder;
 import dev.keel.command.idempotency.RequestFingerprint;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.StringUtils;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -47,13 +51,30 @@ class PrivacyConfiguration {
     SnapshotFilter personalDataSnapshots(@Qualifier("serializer") Serializer serializer,
                                          ObjectProvider<PersonalDataKeys> keys) {
         PersonalDataSerializer personal = serializer instanceof PersonalDataSerializer wrapped ? wrapped
-                : new PersonalDataSerializer(serializer, keys::getObject);
+                : new PersonalDataSerializer(serializer, keys::getObject, new NetworkMetadata(keys::getObject));
         return snapshot -> personal.readable(snapshot.getPayload());
     }
 
     @Bean
-    PersonalDataKeys personalDataKeys(JdbcClient jdbc, MasterKey masterKey) {
+    JdbcPersonalDataKeys personalDataKeys(JdbcClient jdbc, MasterKey masterKey) {
         return new JdbcPersonalDataKeys(jdbc, masterKey);
+    }
+
+    @Bean
+    ErasedKeysListener erasedKeysListener(DataSource dataSource, JdbcPersonalDataKeys keys) {
+        return new ErasedKeysListener(dataSource, keys);
+    }
+
+    /** For readers of the audit trail, which keeps the network metadata as stored (sealed). */
+    @Bean
+    SealedMetadata sealedMetadata(ObjectProvider<PersonalDataKeys> keys) {
+        return new NetworkMetadata(keys::getObject);
+    }
+
+    /** The command side destroys a key through this when an account is erased. */
+    @Bean
+    CryptoShredder cryptoShredder(PersonalDataKeys keys) {
+        return accountId -> keys.erase(accountId.toString());
     }
 
     @Bean
@@ -80,7 +101,21 @@ class PrivacyConfiguration {
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (ENCRYPTING_SERIALIZERS.contains(name) && bean instanceof Serializer serializer
                         && !(bean instanceof PersonalDataSerializer)) {
-                    return new PersonalDataSerializer(serializer, keys::getObject);
+                    return new PersonalDataSerializer(serializer, keys::getObject, new NetworkMetadata(keys::getObject));
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** On the event bus itself, so every event, whoever publishes it, names the owner of its network metadata. */
+    @Bean
+    static BeanPostProcessor nameTheOwnerOfNetworkMetadata() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof EventBus events) {
+                    events.registerDispatchInterceptor(new NetworkMetadataOwner());
                 }
                 return bean;
             }

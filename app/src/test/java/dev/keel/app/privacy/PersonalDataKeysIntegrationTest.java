@@ -42,7 +42,7 @@ class PersonalDataKeysIntegrationTest extends KeelIntegrationTest {
     @Test
     void aKeyCreatedInACommittedTransactionIsFoundAgain() {
         String subject = "subject-" + UUID.randomUUID();
-        var key = new TransactionTemplate(transactions).execute(status -> keys.keyFor(subject));
+        var key = new TransactionTemplate(transactions).execute(status -> keys.keyFor(subject).orElseThrow());
         assertThat(keys.find(subject)).contains(key);
     }
 }

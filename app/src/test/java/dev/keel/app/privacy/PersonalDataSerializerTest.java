@@ -19,14 +19,14 @@ class PersonalDataSerializerTest {
 
     private final InMemoryKeys keys = new InMemoryKeys();
     private final PersonalDataSerializer serializer =
-            new PersonalDataSerializer(Jackson3Serializer.builder().build(), () -> keys);
+            new PersonalDataSerializer(Jackson3Serializer.builder().build(), () -> keys, new NetworkMetadata(() -> keys));
 
     @Test
     void personalFieldsAreStoredSealedAndReadBackInPlainText() {
         var event = new ProfileChanged(AccountId.random(), "Ada Lovelace");
         SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
 
-        assertThat(new String(stored.getData())).doesNotContain("Ada").contains(PersonalDataSerializer.PREFIX);
+        assertThat(new String(stored.getData())).doesNotContain("Ada").contains(Sealed.PREFIX);
         assertThat((ProfileChanged) serializer.deserialize(stored)).isEqualTo(event);
     }
 
@@ -40,14 +40,15 @@ class PersonalDataSerializerTest {
     }
 
     /**
-     * After an erasure a later event of the same person made a new key; the events sealed under the
-     * erased one must read as erased too. They threw, and a processor stopped at them for good.
+     * The subject has a key, but not the one a field was sealed under: a key erased before erasures
+     * left tombstones, after which a later event made a new one (this happened in the test suite).
+     * The field must read as erased; it threw, and a processor stopped at that event for good.
      */
     @Test
-    void aFieldSealedUnderAnErasedKeyReadsAsErasedOnceANewKeyExists() {
+    void aFieldSealedUnderAnEarlierKeyReadsAsErased() {
         var before = new ProfileChanged(AccountId.random(), "Ada Lovelace");
         SerializedObject<byte[]> stored = serializer.serialize(before, byte[].class);
-        keys.erase(before.accountId().toString());
+        keys.replace(before.accountId().toString());
         var after = new ProfileChanged(before.accountId(), "Someone new");
         SerializedObject<byte[]> storedAfter = serializer.serialize(after, byte[].class);
 
@@ -61,8 +62,16 @@ class PersonalDataSerializerTest {
         private final Map<String, SecretKey> keys = new HashMap<>();
 
         @Override
-        public SecretKey keyFor(String subjectId) {
-            return keys.computeIfAbsent(subjectId, unused -> new SecretKeySpec(Aes.randomKey(), "AES"));
+        public Optional<SecretKey> keyFor(String subjectId) {
+            return Optional.of(keys.computeIfAbsent(subjectId, unused -> newKey()));
+        }
+
+        void replace(String subjectId) {
+            keys.put(subjectId, newKey());
+        }
+
+        private static SecretKey newKey() {
+            return new SecretKeySpec(Aes.randomKey(), "AES");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.keel.command.account;
 
+import dev.keel.api.account.AccountErased;
 import dev.keel.api.account.AccountId;
 import dev.keel.api.account.AccountLockedOut;
 import dev.keel.api.account.AccountRegistered;
@@ -22,19 +23,28 @@ import dev.keel.api.account.SessionRevoked;
 import dev.keel.api.account.SignInMethod;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.keel.api.privacy.ConsentGiven;
+import dev.keel.api.privacy.ConsentPurpose;
+import dev.keel.api.privacy.ConsentWithdrawn;
 import dev.keel.api.privacy.DataSubject;
 import dev.keel.api.privacy.PersonalData;
+import dev.keel.command.claim.ClaimReleases;
 import dev.keel.command.claim.UniqueClaims;
 import dev.keel.command.rejection.CommandRejected;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -69,6 +79,9 @@ class Account {
     /** Personal data as a whole: each session names its device. */
     @PersonalData
     private LiveSessions sessions = new LiveSessions();
+    /** The notice each purpose was consented to under; a purpose not in it has no consent. */
+    private Map<ConsentPurpose, String> consents = new EnumMap<>(ConsentPurpose.class);
+    private boolean erased;
 
     Account() {
         // for Axon
@@ -77,7 +90,7 @@ class Account {
     /** Event sourcing handlers run only after a constructor returns, so it uses the command's values. */
     @CommandHandler
     Account(RegisterAccount command, UniqueClaims claims, BlindIndex index, Credentials credentials,
-            StaffRoster staff) {
+            StaffRoster staff, AccountActivity activity) {
         AccountId id = command.accountId();
         if (!claims.claim(EMAIL_SCOPE, index.ofEmail(command.email()), id.toString())) {
             throw new CommandRejected(CommandRejected.Kind.CONFLICT, "email-already-registered",
@@ -89,6 +102,7 @@ class Account {
         if (command.roles().contains(Role.STAFF)) {
             staff.add(id);
         }
+        activity.touch(id);
         SignInMethod method = command.firebaseUid() == null ? SignInMethod.PASSWORD : SignInMethod.FIREBASE;
         apply(new AccountRegistered(id, command.email(), command.displayName(), command.roles(), method,
                 command.emailVerified()));
@@ -102,18 +116,32 @@ class Account {
     }
 
     /**
+     * An erased account is a shell of ids and dates: nothing may sign in to it, change it or record
+     * anything personal in it again. Access tokens issued before the erasure still pass the gate for
+     * up to their lifetime; here they end.
+     */
+    @CommandHandlerInterceptor
+    Object refuseOnceErased(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (erased && !(command.getPayload() instanceof EraseAccount)) {
+            throw new CommandRejected(CommandRejected.Kind.GONE, "account-erased",
+                    "Account " + accountId + " was erased; it cannot be used or changed");
+        }
+        return chain.proceed();
+    }
+
+    /**
      * The link alone proves only the mailbox: whoever registered somebody else's address would
      * otherwise keep their password once the owner clicked. With the right password too (and no
      * lockout) the address is proven and the session starts; a wrong one is a failed login.
      */
     @CommandHandler
-    LoginOutcome handle(VerifyEmail command, LockoutPolicy lockout, RefreshTokens tokens) {
+    LoginOutcome handle(VerifyEmail command, LockoutPolicy lockout, RefreshTokens tokens, AccountActivity activity) {
         RecordLogin login = command.login();
         PendingRequest.check(verification, command.requestId(), login.at(), "email verification");
         if (login.proved() && !lock.lockedAt(login.at())) {
             apply(new EmailVerified(accountId, command.requestId()));
         }
-        return handle(login, lockout, tokens);
+        return handle(login, lockout, tokens, activity);
     }
 
     /**
@@ -133,23 +161,25 @@ class Account {
 
     /** A failed attempt is an outcome, not an exception, so its events (and a lockout) commit. */
     @CommandHandler
-    LoginOutcome handle(RecordLogin command, LockoutPolicy lockout, RefreshTokens tokens) {
+    LoginOutcome handle(RecordLogin command, LockoutPolicy lockout, RefreshTokens tokens, AccountActivity activity) {
         Decision<LoginOutcome> decision = new LoginPolicy(lockout).decide(accountId, lock, command, roles,
                 emailVerified);
         if (decision.outcome().status() == LoginOutcome.Status.SUCCEEDED) {
             tokens.issue(command.refreshTokenHash(), accountId, command.sessionId(), command.expiresAt());
+            activity.touch(accountId);
         }
         decision.events().forEach(AggregateLifecycle::apply);
         return decision.outcome();
     }
 
     @CommandHandler
-    RefreshOutcome handle(RefreshSession command, RefreshTokens tokens) {
+    RefreshOutcome handle(RefreshSession command, RefreshTokens tokens, AccountActivity activity) {
         Decision<RefreshOutcome> decision = new RefreshPolicy(sessions)
                 .decide(accountId, command, tokens.find(command.presentedTokenHash()), roles);
         if (decision.outcome().status() == RefreshOutcome.Status.REFRESHED) {
             tokens.rotate(command.presentedTokenHash());
             tokens.issue(command.newTokenHash(), accountId, command.sessionId(), command.expiresAt());
+            activity.touch(accountId);
         }
         decision.events().forEach(AggregateLifecycle::apply);
         return decision.outcome();
@@ -229,6 +259,45 @@ class Account {
                     "Account " + accountId + " is the last STAFF account: grant STAFF to another account first");
         }
         apply(new RoleRevoked(accountId, command.role()));
+    }
+
+    /**
+     * Destroys the data key in this transaction, so the events this command appends (the session ends,
+     * the erasure itself) already store no personal data, and nothing of the person's can be read
+     * back once it commits. The secrets kept beside the events go too, and the email (its blind index)
+     * is free for a new account. The last STAFF account is kept, as for a role revocation.
+     */
+    @CommandHandler
+    void handle(EraseAccount command, CryptoShredder shredder, Credentials credentials, RefreshTokens tokens,
+                ClaimReleases claims, StaffRoster staff, AccountActivity activity) {
+        if (erased) {
+            return;
+        }
+        if (roles.contains(Role.STAFF) && !staff.removeUnlessLast(accountId)) {
+            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "last-staff",
+                    "Account " + accountId + " is the last STAFF account: grant STAFF to another account first");
+        }
+        revokeAllExcept(null, SessionRevocationReason.ACCOUNT_ERASED);
+        credentials.remove(accountId);
+        tokens.forgetAll(accountId);
+        claims.releaseAll(accountId.toString());
+        activity.forget(accountId);
+        shredder.shred(accountId);
+        apply(new AccountErased(accountId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(GiveConsent command) {
+        if (!command.noticeVersion().equals(consents.get(command.purpose()))) {
+            apply(new ConsentGiven(accountId, command.purpose(), command.noticeVersion()));
+        }
+    }
+
+    @CommandHandler
+    void handle(WithdrawConsent command) {
+        if (consents.containsKey(command.purpose())) {
+            apply(new ConsentWithdrawn(accountId, command.purpose()));
+        }
     }
 
     private static void linkFirebase(AccountId id, String uid, UniqueClaims claims, BlindIndex index) {
@@ -318,5 +387,23 @@ class Account {
     @EventSourcingHandler
     void on(RoleRevoked event) {
         roles.remove(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentGiven event) {
+        consents.put(event.purpose(), event.noticeVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ConsentWithdrawn event) {
+        consents.remove(event.purpose());
+    }
+
+    /** What it held of the person in memory goes with the key (a cached aggregate lives on between commands). */
+    @EventSourcingHandler
+    void on(AccountErased event) {
+        erased = true;
+        email = null;
+        displayName = null;
     }
 }

@@ -13,4 +13,7 @@ public interface Credentials {
     void set(AccountId accountId, String passwordHash);
 
     Optional<String> passwordHash(AccountId accountId);
+
+    /** Deletes the hash: the account can never sign in with a password again (erasure). */
+    void remove(AccountId accountId);
 }

@@ -26,4 +26,7 @@ public interface RefreshTokens {
     void issue(String tokenHash, AccountId accountId, SessionId sessionId, Instant expiresAt);
 
     void rotate(String tokenHash);
+
+    /** Forgets every token of the account (erasure); none of them refreshes a session again. */
+    void forgetAll(AccountId accountId);
 }

@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class JdbcUniqueClaims implements UniqueClaims {
+class JdbcUniqueClaims implements UniqueClaims, ClaimReleases {
 
     private final JdbcClient jdbc;
 
@@ -23,5 +23,10 @@ class JdbcUniqueClaims implements UniqueClaims {
                 .params(scope, value)
                 .query(String.class)
                 .single());
+    }
+
+    @Override
+    public void releaseAll(String owner) {
+        jdbc.sql("DELETE FROM unique_claim WHERE owner_id = ?").param(owner).update();
     }
 }

@@ -34,4 +34,9 @@ class JdbcCredentials implements Credentials {
                 .query(String.class)
                 .optional();
     }
+
+    @Override
+    public void remove(AccountId accountId) {
+        jdbc.sql("DELETE FROM account_credential WHERE account_id = ?").param(accountId.value()).update();
+    }
 }

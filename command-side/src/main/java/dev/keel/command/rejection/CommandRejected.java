@@ -17,7 +17,9 @@ public class CommandRejected extends RuntimeException {
         /** The current state does not allow it (409). */
         CONFLICT,
         /** Understood, but cannot be processed as sent (422). */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** What the command refers to existed and is gone for good (410). */
+        GONE
     }
 
     private final Kind kind;

@@ -63,6 +63,7 @@ final class CommandProblems {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case GONE -> HttpStatus.GONE;
         };
     }
 }

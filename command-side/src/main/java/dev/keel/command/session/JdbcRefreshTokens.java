@@ -48,6 +48,11 @@ class JdbcRefreshTokens implements RefreshTokens {
         jdbc.sql("UPDATE refresh_token SET rotated_at = now() WHERE token_hash = ?").param(tokenHash).update();
     }
 
+    @Override
+    public void forgetAll(AccountId accountId) {
+        jdbc.sql("DELETE FROM refresh_token WHERE account_id = ?").param(accountId.value()).update();
+    }
+
     /** In chunks, so each statement stays well inside the database's time limit however much expired. */
     @Scheduled(fixedDelayString = "${keel.identity.token-cleanup-interval:PT1H}", initialDelayString = "PT2M")
     void deleteExpired() {

@@ -10,12 +10,14 @@ import dev.keel.api.account.PasswordResetRequested;
 import dev.keel.api.account.Role;
 import dev.keel.api.account.SessionId;
 import dev.keel.api.account.SignInMethod;
+import dev.keel.command.claim.ClaimReleases;
 import dev.keel.command.claim.UniqueClaims;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,11 +34,26 @@ final class AccountFixtures {
     final InMemoryCredentials credentials = new InMemoryCredentials();
     final InMemoryRefreshTokens tokens = new InMemoryRefreshTokens();
     final InMemoryStaffRoster staff = new InMemoryStaffRoster();
+    final Set<AccountId> active = new HashSet<>();
+    final Set<AccountId> shredded = new HashSet<>();
 
     AggregateTestFixture<Account> fixture() {
         var fixture = new AggregateTestFixture<>(Account.class);
         UniqueClaims claims = (scope, value, owner) -> claimed.computeIfAbsent(scope + ":" + value, k -> owner).equals(owner);
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource((ClaimReleases) owner -> claimed.values().removeIf(owner::equals));
+        fixture.registerInjectableResource(new AccountActivity() {
+            @Override
+            public void touch(AccountId accountId) {
+                active.add(accountId);
+            }
+
+            @Override
+            public void forget(AccountId accountId) {
+                active.remove(accountId);
+            }
+        });
+        fixture.registerInjectableResource((CryptoShredder) shredded::add);
         fixture.registerInjectableResource(new BlindIndex() {
             @Override
             public String ofEmail(String email) {

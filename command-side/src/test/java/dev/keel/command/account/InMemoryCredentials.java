@@ -20,4 +20,9 @@ final class InMemoryCredentials implements Credentials {
     public Optional<String> passwordHash(AccountId accountId) {
         return Optional.ofNullable(hashes.get(accountId));
     }
+
+    @Override
+    public void remove(AccountId accountId) {
+        hashes.remove(accountId);
+    }
 }

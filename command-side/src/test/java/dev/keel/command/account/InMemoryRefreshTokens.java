@@ -31,4 +31,9 @@ final class InMemoryRefreshTokens implements RefreshTokens {
     public void rotate(String tokenHash) {
         rotated.add(tokenHash);
     }
+
+    @Override
+    public void forgetAll(AccountId accountId) {
+        issued.values().removeIf(stored -> stored.accountId().equals(accountId));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.keel.api.account;
 
+import dev.keel.api.privacy.DataSubject;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -9,5 +10,5 @@ import java.time.Instant;
  * lockouts since the last successful login; each lasts longer than the one before.
  */
 @Revision("1")
-public record AccountLockedOut(AccountId accountId, Instant until, int lockouts) {
+public record AccountLockedOut(@DataSubject AccountId accountId, Instant until, int lockouts) {
 }

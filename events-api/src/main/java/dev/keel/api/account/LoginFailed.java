@@ -1,10 +1,11 @@
 package dev.keel.api.account;
 
+import dev.keel.api.privacy.DataSubject;
 import org.axonframework.serialization.Revision;
 
 /**
  * A login with a wrong password; {@code consecutiveFailures} counts them since the last success.
  */
 @Revision("1")
-public record LoginFailed(AccountId accountId, int consecutiveFailures) {
+public record LoginFailed(@DataSubject AccountId accountId, int consecutiveFailures) {
 }

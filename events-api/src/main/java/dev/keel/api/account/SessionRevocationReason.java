@@ -13,5 +13,7 @@ public enum SessionRevocationReason {
     /** The password was reset by email. */
     PASSWORD_RESET,
     /** A refresh token that had already been rotated was presented again: likely stolen. */
-    REFRESH_TOKEN_REUSED
+    REFRESH_TOKEN_REUSED,
+    /** The account's personal data was erased: nobody signs in to it again. */
+    ACCOUNT_ERASED
 }

@@ -10,10 +10,20 @@ public final class MetadataKeys {
     public static final String ACTOR = "actor";
     /** The actor's roles when the command was sent. */
     public static final String ROLES = "roles";
-    /** The device the request came from ({@code X-Device-Id}), when the client sent one. */
+    /**
+     * The device the request came from ({@code X-Device-Id}), when the client sent one. Personal data:
+     * stored sealed with the data key of {@link #PERSONAL_DATA_OF}.
+     */
     public static final String DEVICE_ID = "deviceId";
-    /** The client's IP address as the server saw it. */
+    /** The client's IP address as the server saw it. Personal data, stored like {@link #DEVICE_ID}. */
     public static final String CLIENT_IP = "clientIp";
+    /**
+     * Whose personal data {@link #CLIENT_IP} and {@link #DEVICE_ID} are: the signed-in actor's account,
+     * else (an anonymous request: sign-up, login, reset) the event's data subject. The event store
+     * seals both with that person's data key, so erasing them erases where they acted from too; an
+     * event that names nobody does not keep them at all.
+     */
+    public static final String PERSONAL_DATA_OF = "personalDataOf";
     /** Shared by everything one user action caused ({@code X-Correlation-Id}, or generated). */
     public static final String CORRELATION_ID = "correlationId";
     /** The id of the message that directly caused this one. */

@@ -1,12 +1,15 @@
 package dev.keel.projection.account;
 
+import dev.keel.api.account.AccountErased;
 import dev.keel.api.account.AccountRegistered;
 import dev.keel.api.account.EmailVerified;
 import dev.keel.api.account.ProfileChanged;
 import dev.keel.api.account.Role;
 import dev.keel.api.account.RoleGranted;
 import dev.keel.api.account.RoleRevoked;
+import dev.keel.api.privacy.PersonalData;
 import dev.keel.projection.batch.BatchedJdbc;
+import dev.keel.projection.erasure.PersonalReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * The {@code account} table, with personal data as the event serializer decrypted it. Writes only
@@ -25,7 +29,7 @@ import java.time.ZoneOffset;
  */
 @Component
 @ProcessingGroup(AccountTableProjection.GROUP)
-class AccountTableProjection {
+class AccountTableProjection implements PersonalReadModel {
 
     static final String GROUP = "account-table";
 
@@ -80,6 +84,23 @@ class AccountTableProjection {
                         UPDATE account SET roles = array_remove(roles, ?::text), version = ?, updated_at = ?
                         WHERE account_id = ? AND version < ?""",
                 event.role().name(), version, utc(at), event.accountId().value(), version);
+    }
+
+    /**
+     * The row stays, masked: the account id, roles and dates are no one's personal data once nothing
+     * ties them to a person, and lookups by id then find an erased account rather than none.
+     */
+    @EventHandler
+    void on(AccountErased event, @SequenceNumber long version, @Timestamp Instant at) {
+        batch.update("""
+                        UPDATE account SET email = ?, display_name = ?, version = ?, updated_at = ?
+                        WHERE account_id = ? AND version < ?""",
+                PersonalData.ERASED, PersonalData.ERASED, version, utc(at), event.accountId().value(), version);
+    }
+
+    @Override
+    public Set<String> personalStores() {
+        return Set.of("account");
     }
 
     @ResetHandler

@@ -1,9 +1,12 @@
 package dev.keel.projection.account;
 
+import dev.keel.api.account.AccountErased;
 import dev.keel.api.account.LoginSucceeded;
 import dev.keel.api.account.SessionRefreshed;
 import dev.keel.api.account.SessionRevoked;
+import dev.keel.api.privacy.PersonalData;
 import dev.keel.projection.batch.BatchedJdbc;
+import dev.keel.projection.erasure.PersonalReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,11 +18,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /** The {@code account_session} table: every session an account started, and how it ended. */
 @Component
 @ProcessingGroup(SessionTableProjection.GROUP)
-class SessionTableProjection {
+class SessionTableProjection implements PersonalReadModel {
 
     static final String GROUP = "session-table";
 
@@ -56,6 +60,21 @@ class SessionTableProjection {
                         UPDATE account_session SET revoked_at = ?, revoked_reason = ?, version = ?
                         WHERE session_id = ? AND version < ?""",
                 utc(at), event.reason().name(), version, event.sessionId().value(), version);
+    }
+
+    /**
+     * Sessions stay for the books of sign-ins, as ids and dates; the device id names a phone, so it
+     * goes. The erasure revoked every session in events before this one.
+     */
+    @EventHandler
+    void on(AccountErased event) {
+        batch.update("UPDATE account_session SET device_id = ? WHERE account_id = ?",
+                PersonalData.ERASED, event.accountId().value());
+    }
+
+    @Override
+    public Set<String> personalStores() {
+        return Set.of("account_session");
     }
 
     @ResetHandler
