@@ -32,7 +32,9 @@ class OpenApiConfiguration {
             "Accounts", "Registering, verifying an email address, password resets, roles",
             "Sessions", "Logging in and staying logged in; Keel's public signing keys",
             "Me", "The signed-in account: its profile, password and sessions",
-            "Catalog", "Products: reading and searching for anyone, changes for STAFF"));
+            "Catalog", "Products: reading and searching for anyone, changes for STAFF",
+            "Audit", "COMPLIANCE: the tamper-evident audit trail, its search, export and verification",
+            "Operations", "STAFF: event processors, their lag and replays"));
 
     @Bean
     OpenAPI keelOpenApi() {
