@@ -23,8 +23,9 @@ class AuditTrail {
                 .optional().orElse(AuditRecord.Head.EMPTY);
     }
 
-    boolean audits(String eventIdentifier) {
-        return jdbc.sql("SELECT 1 FROM audit_record WHERE event_identifier = ?").param(eventIdentifier)
+    /** By global index, which is unique and indexed: this runs once for every event. */
+    boolean audits(StoredEvent event) {
+        return jdbc.sql("SELECT 1 FROM audit_record WHERE global_index = ?").param(event.globalIndex())
                 .query(Integer.class).optional().isPresent();
     }
 

@@ -40,11 +40,11 @@ class AuditTrailProjection {
 
     @EventHandler
     void on(EventMessage<?> event) {
-        if (trail.audits(event.getIdentifier())) {
-            return;
-        }
         StoredEvent stored = trail.storedEvent(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
                 "Event " + event.getIdentifier() + " reached the audit trail but is not in domain_event_entry"));
+        if (trail.audits(stored)) {
+            return;
+        }
         MetaData metadata = event.getMetaData();
         trail.append(AuditRecord.link(trail.head(), stored, actor(metadata), roles(metadata),
                 text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID)));

@@ -1,6 +1,7 @@
 package dev.keel.app.audit;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.Processors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,8 @@ class AuditTrailIntegrationTest extends KeelIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Processors processors;
 
     @Test
     void everyEventBecomesARecordOfWhoDidWhatToWhichAggregate() {
@@ -110,6 +113,22 @@ class AuditTrailIntegrationTest extends KeelIntegrationTest {
                 "SELECT count(*) FROM token_entry WHERE processor_name = 'audit-trail'").query(Long.class).single() > 0);
         assertThat(jdbc.sql("SELECT segment FROM token_entry WHERE processor_name = 'audit-trail'")
                 .query(Integer.class).list()).containsExactly(0);
+    }
+
+    @Test
+    void aRedeliveredEventIsLinkedOnce() {
+        String productId = createProduct(UUID.randomUUID().toString(), "journey-g");
+        awaitRecords("aggregateId=" + productId, 1);
+        long position = processors.positionsOf(List.of(productId)).getFirst();
+
+        processors.redeliverFrom("audit-trail", position);
+        String later = createProduct(UUID.randomUUID().toString(), "journey-h");
+        awaitRecords("aggregateId=" + later, 1);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE aggregate_id = ?").param(productId)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(web.get().uri("/v1/audit/verification").headers(h -> h.setBearerAuth(compliance())).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("intact")).isEqualTo(true);
     }
 
     String compliance() {
