@@ -17,22 +17,26 @@ class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    AuditRecord.Head head() {
-        return jdbc.sql("SELECT chain_position, record_hash FROM audit_record ORDER BY chain_position DESC LIMIT 1")
-                .query((row, n) -> new AuditRecord.Head(row.getLong(1), row.getBytes(2)))
-                .optional().orElse(AuditRecord.Head.EMPTY);
-    }
-
-    /** By global index, which is unique and indexed: this runs once for every event. */
-    boolean audits(StoredEvent event) {
-        return jdbc.sql("SELECT 1 FROM audit_record WHERE global_index = ?").param(event.globalIndex())
-                .query(Integer.class).optional().isPresent();
-    }
-
-    Optional<StoredEvent> storedEvent(String eventIdentifier) {
-        return jdbc.sql("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier = ?")
+    /**
+     * The stored event, whether the chain links it already (a redelivery), and the chain's head, in
+     * one round trip: this runs once for every event, in the one segment the chain has.
+     */
+    Optional<Linking> linking(String eventIdentifier) {
+        return jdbc.sql("SELECT " + StoredEvent.COLUMNS + """
+                        , EXISTS (SELECT 1 FROM audit_record l WHERE l.global_index = e.global_index) AS linked,
+                          h.chain_position AS head_position, h.record_hash AS head_hash
+                        FROM domain_event_entry e
+                        LEFT JOIN (SELECT chain_position, record_hash FROM audit_record
+                                   ORDER BY chain_position DESC LIMIT 1) h ON true
+                        WHERE e.event_identifier = ?""")
                 .param(eventIdentifier)
-                .query((row, n) -> StoredEvent.from(row)).optional();
+                .query((row, n) -> {
+                    long headPosition = row.getLong("head_position");
+                    AuditRecord.Head head = row.wasNull() ? AuditRecord.Head.EMPTY
+                            : new AuditRecord.Head(headPosition, row.getBytes("head_hash"));
+                    return new Linking(StoredEvent.from(row), row.getBoolean("linked"), head);
+                })
+                .optional();
     }
 
     void append(AuditRecord record) {
@@ -46,5 +50,9 @@ class AuditTrail {
                         OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC), record.actor(), record.roles(), record.correlationId(),
                         record.causationId(), record.eventHash(), record.previousHash(), record.recordHash())
                 .update();
+    }
+
+    /** What linking one event needs to know. */
+    record Linking(StoredEvent event, boolean linked, AuditRecord.Head head) {
     }
 }

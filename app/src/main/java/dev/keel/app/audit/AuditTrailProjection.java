@@ -40,13 +40,13 @@ class AuditTrailProjection {
 
     @EventHandler
     void on(EventMessage<?> event) {
-        StoredEvent stored = trail.storedEvent(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
+        AuditTrail.Linking linking = trail.linking(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
                 "Event " + event.getIdentifier() + " reached the audit trail but is not in domain_event_entry"));
-        if (trail.audits(stored)) {
+        if (linking.linked()) {
             return;
         }
         MetaData metadata = event.getMetaData();
-        trail.append(AuditRecord.link(trail.head(), stored, actor(metadata), roles(metadata),
+        trail.append(AuditRecord.link(linking.head(), linking.event(), actor(metadata), roles(metadata),
                 text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID)));
     }
 
