@@ -33,7 +33,9 @@ class OpenApiConfiguration {
             "Sessions", "Logging in and staying logged in; Keel's public signing keys",
             "Me", "The signed-in account: its profile, password and sessions",
             "Catalog", "Products: reading and searching for anyone, changes for STAFF",
-            "Privacy", "Data protection: consent, export of one's data, erasure"));
+            "Privacy", "Data protection: consent, export of one's data, erasure",
+            "Audit", "COMPLIANCE: the tamper-evident audit trail, its search, export and verification",
+            "Operations", "STAFF: event processors, their lag and replays"));
 
     @Bean
     OpenAPI keelOpenApi() {

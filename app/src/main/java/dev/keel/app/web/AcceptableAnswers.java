@@ -23,6 +23,12 @@ import java.util.List;
 @Order(SingleValuedHeaders.ORDER)
 class AcceptableAnswers implements WebFilter {
 
+    /**
+     * Downloads answer formats of their own (CSV, NDJSON) and declare them; Spring matches their
+     * {@code Accept} against those before the handler runs, and they change nothing anyway.
+     */
+    private static final String DOWNLOADS = "/export";
+
     private final ProblemResponses responses;
 
     AcceptableAnswers(ProblemResponses responses) {
@@ -33,7 +39,7 @@ class AcceptableAnswers implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         List<String> accept = exchange.getRequest().getHeaders().get(HttpHeaders.ACCEPT);
-        if (accept == null || !(path.startsWith("/v1/") || path.startsWith("/.well-known/"))) {
+        if (accept == null || !(path.startsWith("/v1/") || path.startsWith("/.well-known/")) || path.endsWith(DOWNLOADS)) {
             return chain.filter(exchange);
         }
         List<MediaType> acceptable;

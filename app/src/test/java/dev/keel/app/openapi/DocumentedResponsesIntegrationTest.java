@@ -100,6 +100,10 @@ class DocumentedResponsesIntegrationTest extends KeelIntegrationTest {
             problems.add(status + " answers " + mediaType + ", documented: " + response.path("content").propertyNames());
             return problems;
         }
+        if (!mediaType.equals("application/json") && !mediaType.equals("application/problem+json")) {
+            // a download (CSV, NDJSON lines) has no JSON schema to fit; its own tests check its lines
+            return problems;
+        }
         JsonNode body = JsonMapper.builder().build().readTree(exchange.body());
         if (mediaType.equals("application/problem+json")) {
             String type = body.path("type").asString();

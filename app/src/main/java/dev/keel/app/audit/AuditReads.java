@@ -1,0 +1,52 @@
+package dev.keel.app.audit;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the chain: pages of it, and walks of all of it that stream through a server-side cursor
+ * (a read-only transaction with a fetch size), so a walk holds one fetch of rows, never the chain.
+ */
+@Component
+class AuditReads {
+
+    static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+
+    AuditReads(DataSource dataSource, PlatformTransactionManager transactions) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    List<AuditRecord> page(AuditFilter filter, long afterPosition, int size) {
+        AuditFilter.Where where = filter.where(afterPosition);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(size);
+        return jdbc.query("SELECT " + AuditRecord.COLUMNS + " FROM audit_record a WHERE " + where.sql()
+                + " ORDER BY a.chain_position LIMIT ?", (row, n) -> AuditRecord.from(row), params.toArray());
+    }
+
+    /** Walks the whole chain with the events it names, in one snapshot, up to the first broken link. */
+    AuditVerification verify() {
+        return readOnly.execute(status -> jdbc.query("SELECT " + AuditRecord.COLUMNS + ", " + StoredEvent.COLUMNS
+                + " FROM audit_record a LEFT JOIN domain_event_entry e ON e.global_index = a.global_index"
+                + " ORDER BY a.chain_position", rows -> {
+            ChainVerifier verifier = new ChainVerifier();
+            boolean holds = true;
+            while (holds && rows.next()) {
+                holds = verifier.check(AuditRecord.from(rows), StoredEvent.from(rows));
+            }
+            return verifier.result();
+        }));
+    }
+}

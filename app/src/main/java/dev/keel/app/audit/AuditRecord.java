@@ -1,0 +1,63 @@
+package dev.keel.app.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One link of the chain: what happened, who did it, and the hashes that tie it to its stored event
+ * and to the link before. {@link #hash()} covers every other field, so changing any of them shows.
+ */
+record AuditRecord(long chainPosition, long globalIndex, String eventIdentifier, String eventType,
+                   String aggregateType, String aggregateId, long aggregateSequence, Instant occurredAt,
+                   String actor, String roles, String correlationId, String causationId,
+                   byte[] eventHash, byte[] previousHash, byte[] recordHash) {
+
+    static final String COLUMNS = "a.chain_position, a.global_index AS audited_index, a.event_identifier AS audited_event, "
+            + "a.event_type, a.aggregate_type, a.aggregate_id, a.aggregate_sequence, a.occurred_at, a.actor, a.roles, "
+            + "a.correlation_id, a.causation_id, a.event_hash, a.previous_hash, a.record_hash";
+
+    static AuditRecord from(ResultSet row) throws SQLException {
+        return new AuditRecord(row.getLong("chain_position"), row.getLong("audited_index"),
+                row.getString("audited_event"), row.getString("event_type"), row.getString("aggregate_type"),
+                row.getString("aggregate_id"), row.getLong("aggregate_sequence"),
+                row.getObject("occurred_at", OffsetDateTime.class).toInstant(), row.getString("actor"), row.getString("roles"),
+                row.getString("correlation_id"), row.getString("causation_id"), row.getBytes("event_hash"),
+                row.getBytes("previous_hash"), row.getBytes("record_hash"));
+    }
+
+    /** The record that follows {@code previous} (null for the first) for this stored event. */
+    static AuditRecord link(AuditRecord.Head previous, StoredEvent event, String actor, String roles,
+                            String correlationId, String causationId) {
+        // as PostgreSQL keeps it, so the hash of the row read back is the hash written
+        Instant occurredAt = Instant.parse(event.timeStamp()).truncatedTo(ChronoUnit.MICROS);
+        var unhashed = new AuditRecord(previous.chainPosition() + 1, event.globalIndex(), event.eventIdentifier(),
+                event.payloadType(), event.aggregateType(), event.aggregateIdentifier(), event.sequenceNumber(),
+                occurredAt, actor, roles, correlationId, causationId, event.hash(), previous.recordHash(), null);
+        return unhashed.withRecordHash(unhashed.hash());
+    }
+
+    byte[] hash() {
+        return ChainHashes.digest()
+                .add(previousHash).add(chainPosition).add(globalIndex).add(eventIdentifier).add(eventType)
+                .add(aggregateType).add(aggregateId).add(aggregateSequence).add(occurredAt.toString())
+                .add(actor).add(roles).add(correlationId).add(causationId).add(eventHash)
+                .finish();
+    }
+
+    Head head() {
+        return new Head(chainPosition, recordHash);
+    }
+
+    private AuditRecord withRecordHash(byte[] hash) {
+        return new AuditRecord(chainPosition, globalIndex, eventIdentifier, eventType, aggregateType, aggregateId,
+                aggregateSequence, occurredAt, actor, roles, correlationId, causationId, eventHash, previousHash, hash);
+    }
+
+    /** The last link: where the next one goes and what it must point back to. */
+    record Head(long chainPosition, byte[] recordHash) {
+        static final Head EMPTY = new Head(0, ChainHashes.GENESIS);
+    }
+}

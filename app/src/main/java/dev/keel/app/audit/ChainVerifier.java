@@ -1,0 +1,53 @@
+package dev.keel.app.audit;
+
+import java.util.Arrays;
+
+/**
+ * Walks the chain from its first record, each with the stored event it names (or none), and stops
+ * at the first link that does not hold: a missing or moved record (its position or its pointer back
+ * is wrong), a changed record (its own hash), or a changed, moved or deleted event (its hash).
+ */
+final class ChainVerifier {
+
+    private AuditRecord.Head head = AuditRecord.Head.EMPTY;
+    private long checked;
+    private AuditRecord broken;
+    private String problem;
+
+    /** @return whether to go on: false once a link is broken */
+    boolean check(AuditRecord record, StoredEvent event) {
+        problem = problemOf(record, event);
+        if (problem != null) {
+            broken = record;
+            return false;
+        }
+        head = record.head();
+        checked++;
+        return true;
+    }
+
+    AuditVerification result() {
+        return AuditVerification.of(checked, head, broken, problem);
+    }
+
+    private String problemOf(AuditRecord record, StoredEvent event) {
+        if (record.chainPosition() != head.chainPosition() + 1) {
+            return "record " + (head.chainPosition() + 1) + " is missing: after " + head.chainPosition()
+                    + " comes " + record.chainPosition();
+        }
+        if (!Arrays.equals(record.previousHash(), head.recordHash())) {
+            return "the record does not point back to record " + head.chainPosition()
+                    + ": records were removed, reordered or rewritten";
+        }
+        if (!Arrays.equals(record.hash(), record.recordHash())) {
+            return "the record was changed after it was written";
+        }
+        if (event == null) {
+            return "its event (global index " + record.globalIndex() + ") is no longer in the event store";
+        }
+        if (!Arrays.equals(event.hash(), record.eventHash())) {
+            return "its stored event (global index " + record.globalIndex() + ") was changed, moved or replaced";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.keel.app.replay;
+
+import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.Processors;
+import dev.keel.testing.ReadModels;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Staff rebuild a read model through the API while Keel runs; side effects and the audit trail refuse. */
+class ProjectionReplayIntegrationTest extends KeelIntegrationTest {
+
+    @Autowired
+    Processors processors;
+    @Autowired
+    ReadModels readModels;
+
+    @Test
+    void aReplayRunTwiceLeavesWhatTheFirstBuildLeft() {
+        List<String> products = List.of(catalog.createProduct("Replayed via API one", 100),
+                catalog.createProduct("Replayed via API two", 200));
+        catalog.reprice(products.get(0), 0, 90);
+        List<Long> positions = processors.positionsOf(products);
+        processors.awaitHandled("product-table", positions);
+        List<String> before = readModels.productRows(products);
+        assertThat(before).hasSize(2);
+
+        for (int run = 0; run < 2; run++) {
+            Map<?, ?> accepted = web.post().uri("/v1/admin/projections/product-table/replay")
+                    .headers(h -> h.setBearerAuth(tokens.staff()))
+                    .exchange()
+                    .expectStatus().isAccepted()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(accepted.get("name")).isEqualTo("product-table");
+            processors.awaitHandled("product-table", positions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !processors.isReplaying("product-table"));
+            assertThat(readModels.productRows(products)).as("after replay %s", run + 1).isEqualTo(before);
+        }
+        Map<?, ?> status = projection("product-table");
+        assertThat(status.get("replaying")).isEqualTo(false);
+        assertThat(status.get("error")).isNull();
+        assertThat(((Number) status.get("position")).longValue()).isGreaterThanOrEqualTo(positions.getLast());
+    }
+
+    @Test
+    void sideEffectsAndTheAuditTrailAreNeverReplayed() {
+        for (String group : List.of("account-mail", "audit-trail")) {
+            web.post().uri("/v1/admin/projections/{name}/replay", group)
+                    .headers(h -> h.setBearerAuth(tokens.staff()))
+                    .exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.type").value(type -> assertThat(type.toString()).endsWith("replay-not-allowed"));
+            assertThat(projection(group).get("replayable")).isEqualTo(false);
+            assertThat(projection(group).get("replaying")).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void theListShowsPositionAndLagOfEveryProcessor() {
+        String product = catalog.createProduct("Listed", 100);
+        processors.awaitHandled("product-table", processors.positionsOf(List.of(product)));
+
+        Map<?, ?> table = projection("product-table");
+
+        assertThat(table.get("running")).isEqualTo(true);
+        assertThat(table.get("replayable")).isEqualTo(true);
+        assertThat(((Number) table.get("claimedSegments")).intValue()).isPositive();
+        long head = ((Number) table.get("head")).longValue();
+        long position = ((Number) table.get("position")).longValue();
+        assertThat(((Number) table.get("lagEvents")).longValue()).isEqualTo(Math.max(0, head - position));
+    }
+
+    @Test
+    void onlyStaffOperateProjectionsAndAnUnknownOneIsNotFound() {
+        web.get().uri("/v1/admin/projections").headers(h -> h.setBearerAuth(tokens.customer())).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/v1/admin/projections/product-table/replay").headers(h -> h.setBearerAuth(tokens.customer()))
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/v1/admin/projections/no-such-projection/replay").headers(h -> h.setBearerAuth(tokens.staff()))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    Map<?, ?> projection(String name) {
+        List<Map> all = web.get().uri("/v1/admin/projections")
+                .headers(h -> h.setBearerAuth(tokens.staff()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBodyList(Map.class).returnResult().getResponseBody();
+        return all.stream().filter(status -> name.equals(status.get("name"))).findFirst().orElseThrow();
+    }
+}
