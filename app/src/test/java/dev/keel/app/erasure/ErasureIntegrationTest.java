@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code DELETE /v1/me}, looked at in each store directly: the key row, the stored events and their
  * metadata, the read models, the secrets beside the events, the claim on the email; the books (the
- * order's amounts and lines) stay.
+ * order's amounts and lines) stay, and the audit chain, which hashes the stored events, still verifies.
  */
 class ErasureIntegrationTest extends KeelIntegrationTest {
 
@@ -100,6 +100,24 @@ class ErasureIntegrationTest extends KeelIntegrationTest {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM unique_claim WHERE owner_id = ?").param(me.accountId())
                 .query(Long.class).single()).as("the email's claim is released").isZero();
+
+        long erasure = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(me.accountId()).query(Long.class).single();
+        long erasureRecord = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        "SELECT chain_position FROM audit_record WHERE global_index = ?").param(erasure)
+                .query(Long.class).optional().orElse(-1L), chainPosition -> chainPosition > 0);
+        Map<?, ?> verification = auditVerification();
+        assertThat(((Number) verification.get("headPosition")).longValue()).isGreaterThanOrEqualTo(erasureRecord);
+        assertThat(verification.get("intact")).as("the audit chain verifies through the erasure: %s", verification)
+                .isEqualTo(true);
+    }
+
+    private Map<?, ?> auditVerification() {
+        return web.get().uri("/v1/audit/verification")
+                .headers(h -> h.setBearerAuth(tokens.forUser(UUID.randomUUID().toString(), "COMPLIANCE")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test
