@@ -50,6 +50,8 @@ class SessionController {
     @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-attempts",
             description = "the account is locked out after failed logins, or this client address failed too often;"
                     + " wait `Retry-After` seconds")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "overloaded",
+            description = "the password hashing pool is full; nothing was done")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TokenResponse> logIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {

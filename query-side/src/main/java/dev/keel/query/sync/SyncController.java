@@ -28,7 +28,7 @@ class SyncController {
     @Operation(summary = "What changed for me since a position: my orders and the catalog's products, as they are "
             + "now, a page at a time; pass the answer's position as since until more is false")
     @GetMapping
-    Mono<SyncPage> since(@Parameter(description = "0 the first time; then the last answer's position, or a stream event's id")
+    Mono<SyncPage> syncChanges(@Parameter(description = "0 the first time; then the last answer's position, or a stream event's id")
                          @RequestParam long since,
                          @Parameter(description = "most changes to read for this page")
                          @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
