@@ -83,7 +83,8 @@ class OrderLifecycleIntegrationTest extends KeelIntegrationTest {
         post(order, "cancellation", customer.accessToken(), null).expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/order-status-conflict")
-                .jsonPath("$.status").isEqualTo("IN_FULFILMENT");
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.orderStatus").isEqualTo("IN_FULFILMENT");
 
         post(order, "delivery", tokens.staff(), "\"2\"").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("DELIVERED").jsonPath("$.version").isEqualTo(3);
@@ -147,7 +148,8 @@ class OrderLifecycleIntegrationTest extends KeelIntegrationTest {
         post(order, "fulfilment", tokens.staff(), null).expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/order-status-conflict")
-                .jsonPath("$.status").isEqualTo("PLACED");
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.orderStatus").isEqualTo("PLACED");
     }
 
     @Test

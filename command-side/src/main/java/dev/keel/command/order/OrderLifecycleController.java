@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/v1/orders/{orderId}")
 @Tag(name = "Orders")
 @ProblemResponse(status = HttpStatus.CONFLICT, type = "order-status-conflict",
-        description = "the order's lifecycle does not allow this move now; `status` is where it is")
+        description = "the order's lifecycle does not allow this move now; `orderStatus` is where it is")
 class OrderLifecycleController {
 
     private final CommandSender commands;
