@@ -97,7 +97,8 @@ final class SharedProblems {
         problems.add(new Problem(UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", operation.getRequestBody() == null
                 ? "a `Content-Encoding` other than identity"
                 : "the body is not `application/json` in UTF-8, or has a `Content-Encoding` other than identity"));
-        problems.add(new Problem(NOT_ACCEPTABLE, "not-acceptable", "the Accept header rules out application/json"));
+        problems.add(new Problem(NOT_ACCEPTABLE, "not-acceptable",
+                "the Accept header rules out what the operation answers (JSON; the order stream: text/event-stream)"));
         problems.add(new Problem(INTERNAL_SERVER_ERROR, "internal-error",
                 "something went wrong on the server; `errorId` names its log entry"));
         problems.add(new Problem(SERVICE_UNAVAILABLE, "overloaded", method == HttpMethod.GET

@@ -148,6 +148,10 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
             String status = entry.getKey();
             JsonNode response = entry.getValue();
             List<String> mediaTypes = response.path("content").propertyNames().stream().toList();
+            if (status.equals("304")) {
+                assertThat(mediaTypes).as(name + " " + status).isEmpty();
+                return;
+            }
             if (status.startsWith("2")) {
                 if (name.equals(STREAM)) {
                     assertThat(mediaTypes).as(name + " " + status).containsExactly("text/event-stream");
@@ -216,11 +220,14 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
 
         assertThat(problemTypes(operations.get("POST /v1/orders"), "409")).contains("/problems/out-of-stock",
                 "/problems/product-archived", "/problems/promotion-used-up", "/problems/promotion-limit-reached");
-        assertThat(problemTypes(operations.get("POST /v1/orders"), "422")).contains("/problems/unknown-product",
-                "/problems/mixed-currencies", "/problems/unsupported-country", "/problems/unknown-promotion-code",
-                "/problems/promotion-not-yet-valid", "/problems/promotion-expired", "/problems/promotion-minimum-not-met");
-        assertThat(problemTypes(operations.get("POST /v1/orders/quote"), "422"))
-                .isEqualTo(problemTypes(operations.get("POST /v1/orders"), "422"));
+        List<String> unprocessable = List.of("/problems/unknown-product", "/problems/mixed-currencies",
+                "/problems/unsupported-country", "/problems/unknown-promotion-code", "/problems/promotion-not-yet-valid",
+                "/problems/promotion-expired", "/problems/promotion-minimum-not-met");
+        assertThat(problemTypes(operations.get("POST /v1/orders"), "422")).containsAll(unprocessable)
+                .contains("/problems/idempotency-key-reused");
+        assertThat(problemTypes(operations.get("POST /v1/orders/quote"), "422")).containsExactlyElementsOf(unprocessable);
+        assertThat(problemTypes(operations.get("POST /v1/orders/quote"), "409"))
+                .isEqualTo(problemTypes(operations.get("POST /v1/orders"), "409"));
         assertThat(problemTypes(operations.get("POST /v1/orders/{orderId}/delivery"), "409"))
                 .contains("/problems/order-status-conflict", "/problems/version-conflict");
         assertThat(problemTypes(operations.get("POST /v1/products/{productId}/stock-adjustments"), "409"))

@@ -160,7 +160,9 @@ class OrderLifecycleIntegrationTest extends KeelIntegrationTest {
                     .expectBody()
                     .jsonPath("$.paths['/v1/orders/{orderId}/" + what + "'].post.parameters[*].name")
                     .value(names -> assertThat(names).asInstanceOf(InstanceOfAssertFactories.LIST)
-                            .containsExactlyInAnyOrder("orderId", "Idempotency-Key", "If-Match"));
+                            .containsExactlyInAnyOrder("orderId", "Idempotency-Key", "If-Match",
+                                    // every command takes these (docs/api-contract.md)
+                                    "X-Device-Id", "X-Correlation-Id"));
         }
     }
 
