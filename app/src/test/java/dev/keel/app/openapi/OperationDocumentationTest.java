@@ -75,11 +75,12 @@ class OperationDocumentationTest {
         Operation read = documentation.customize(springdocOperation(), handler("findOrder"));
         Operation command = documentation.customize(springdocOperation(), handler("protectOrder"));
 
+        // the class's own 503 comes with every method
         assertThat(read.getResponses().get("503").getExtensions().get(OperationDocumentation.PROBLEM_TYPES))
-                .isEqualTo(List.of("/problems/overloaded"));
+                .isEqualTo(List.of("/problems/overloaded", "/problems/orders-paused"));
         assertThat(read.getResponses().get("503").getDescription()).contains("database").doesNotContain("command");
         assertThat(command.getResponses().get("503").getExtensions().get(OperationDocumentation.PROBLEM_TYPES))
-                .isEqualTo(List.of("/problems/overloaded"));
+                .as("listed once").isEqualTo(List.of("/problems/overloaded", "/problems/orders-paused"));
         assertThat(command.getResponses().get("503").getDescription())
                 .contains("`/problems/overloaded`: the pool is full; or the database").contains("command queue");
         assertThat(command.getResponses().get("503").getHeaders()).containsKey("Retry-After");
