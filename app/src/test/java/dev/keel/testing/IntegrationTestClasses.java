@@ -30,7 +30,7 @@ public final class IntegrationTestClasses implements BeforeAllCallback {
         return Set.copyOf(RAN);
     }
 
-    /** Every concrete subclass of {@code base} in the package, whether it runs in this JVM or not. */
+    /** Every concrete subclass of {@code base} under {@code dev.keel}, whether it runs in this JVM or not. */
     public static Set<String> all(Class<?> base) {
         var scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
@@ -40,7 +40,7 @@ public final class IntegrationTestClasses implements BeforeAllCallback {
             }
         };
         scanner.addIncludeFilter(new AssignableTypeFilter(base));
-        return scanner.findCandidateComponents(base.getPackageName()).stream()
+        return scanner.findCandidateComponents("dev.keel").stream()
                 .map(definition -> definition.getBeanClassName())
                 .filter(name -> !name.equals(base.getName()))
                 .collect(Collectors.toCollection(TreeSet::new));

@@ -87,6 +87,9 @@ class DocumentedResponsesIntegrationTest extends KeelIntegrationTest {
         notRun.removeAll(IntegrationTestClasses.ran());
         RecordCoverage.Verdict coverage = RecordCoverage.of(others, notRun,
                 routes.stream().map(Route::name).toList(), checked, succeeded);
+        System.out.println("Documented responses: " + others.size() + " other integration test classes ran, "
+                + notRun.size() + " did not" + (notRun.isEmpty() ? " (the whole suite: every operation must have"
+                + " answered a success)" : ""));
         assumeTrue(coverage.skipReason() == null, coverage.skipReason());
         assertThat(coverage.gaps()).as("what was recorded is not enough to judge the document by").isEmpty();
 

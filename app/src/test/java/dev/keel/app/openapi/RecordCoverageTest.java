@@ -1,5 +1,7 @@
 package dev.keel.app.openapi;
 
+import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.IntegrationTestClasses;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordCoverageTest {
 
     private static final List<String> OPERATIONS = List.of("GET /v1/orders/{orderId}", "POST /v1/orders");
+
+    @Test
+    void theWholeSuiteIsEveryConcreteIntegrationTestOnTheClassPath() {
+        Set<String> all = IntegrationTestClasses.all(KeelIntegrationTest.class);
+
+        assertThat(all).contains(DocumentedResponsesIntegrationTest.class.getName(),
+                        GeneratedClientIntegrationTest.class.getName(), "dev.keel.command.order.OrderLifecycleIntegrationTest")
+                .doesNotContain(KeelIntegrationTest.class.getName()).hasSizeGreaterThan(40);
+    }
 
     @Test
     void runAloneThereIsNothingToJudge() {
