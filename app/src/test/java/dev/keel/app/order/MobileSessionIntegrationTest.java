@@ -53,8 +53,10 @@ class MobileSessionIntegrationTest extends KeelIntegrationTest {
         String email = IdentityFixtures.uniqueEmail();
         post("/v1/accounts", null, Map.of("email", email, "password", IdentityFixtures.PASSWORD, "displayName", "Ada"))
                 .expectStatus().isCreated();
-        post("/v1/accounts/email-verification", null, Map.of("token", TestMail.awaitToken(email, "/verify-email", 1)))
-                .expectStatus().isNoContent();
+        // verification proves the address with the password and signs in, as a login does (201 with tokens)
+        post("/v1/accounts/email-verification", null, Map.of("token", TestMail.awaitToken(email, "/verify-email", 1),
+                "password", IdentityFixtures.PASSWORD, "deviceId", "phone-signup"))
+                .expectStatus().isCreated();
         String phone = login(email);
         String tablet = login(email);
 

@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.app.privacy.MasterKey;
 import dev.keel.testing.CatalogFixtures;
-import dev.keel.testing.IdentityFixtures;
 import dev.keel.testing.NodeInAnotherJvm;
 import dev.keel.testing.SseClient;
 import dev.keel.testing.SseClient.Event;
@@ -62,7 +61,8 @@ class LiveUpdatesAcrossNodesIntegrationTest extends KeelIntegrationTest {
              NodeInAnotherJvm queryNode = NodeInAnotherJvm.start("query", environment, signingKeys, masterKey)) {
             WebTestClient commands = WebTestClient.bindToServer().baseUrl(commandNode.baseUrl())
                     .responseTimeout(WAIT).build();
-            String token = customerToken(commands);
+            // a customer signs in first by verifying the mailed link, which only this JVM's node can read
+            String token = identity.newCustomer().accessToken();
             String product = product(commands);
             String thisNode = "http://localhost:" + port;
 
@@ -119,17 +119,6 @@ class LiveUpdatesAcrossNodesIntegrationTest extends KeelIntegrationTest {
             delays.computeIfAbsent(node, unused -> new ArrayList<>()).add(Math.max(0, event.arrivedAt() - answered));
         }
         return new Changed(orderId, eventId);
-    }
-
-    private static String customerToken(WebTestClient commands) {
-        String email = IdentityFixtures.uniqueEmail();
-        commands.post().uri("/v1/accounts").header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("email", email, "password", IdentityFixtures.PASSWORD, "displayName", "Two nodes"))
-                .exchange().expectStatus().isCreated();
-        return (String) commands.post().uri("/v1/sessions")
-                .bodyValue(Map.of("email", email, "password", IdentityFixtures.PASSWORD, "deviceId", "phone"))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
     }
 
     private String product(WebTestClient commands) {
