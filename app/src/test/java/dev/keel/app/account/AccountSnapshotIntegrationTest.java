@@ -40,7 +40,7 @@ class AccountSnapshotIntegrationTest extends KeelIntegrationTest {
     @Autowired
     PersonalDataKeys keys;
     @Autowired
-    Cache aggregateCache;
+    Cache accountCache;
     @Value("${keel.snapshots.threshold}")
     int threshold;
 
@@ -71,7 +71,7 @@ class AccountSnapshotIntegrationTest extends KeelIntegrationTest {
                 .contains("pd1:");
 
         keys.erase(accountId);
-        aggregateCache.removeAll();
+        accountCache.removeAll();
 
         DomainEventMessage<?> first = eventStore.readEvents(accountId).next();
         assertThat(first.getSequenceNumber()).as("loaded from the first event, not the snapshot").isZero();

@@ -135,8 +135,10 @@ class OrderStreamIntegrationTest extends KeelIntegrationTest {
     @Test
     void theStreamEndsWithTokenExpiredWhenTheAccessTokenDoes() {
         Instant now = Instant.now();
-        String shortLived = tokens.encode(JwtClaimsSet.builder().issuer("keel").subject(customer.accountId())
-                .issuedAt(now).expiresAt(now.plusSeconds(4)).claim("roles", List.of("CUSTOMER")).build());
+        // every token names Keel's audience; 10 s leaves a loaded machine time to open the stream first
+        String shortLived = tokens.encode(JwtClaimsSet.builder().issuer("keel").audience(List.of("keel"))
+                .subject(customer.accountId()).issuedAt(now).expiresAt(now.plusSeconds(10))
+                .claim("roles", List.of("CUSTOMER")).build());
         try (SseClient stream = connect(shortLived, null)) {
             Event last = stream.nextEvent(WAIT);
             assertThat(last.event()).isEqualTo("token-expired");

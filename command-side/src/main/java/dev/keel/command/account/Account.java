@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * after it; the snapshot holds its personal fields encrypted like events do, and is skipped once
  * the person's key is erased. Fields are not final: a snapshot restores them.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshots",
+@Aggregate(cache = "accountCache", snapshotTriggerDefinition = "aggregateSnapshots",
         snapshotFilter = "personalDataSnapshots")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.List;
+
 /**
  * Replaces Axon's local command bus (the one Axon Server also routes to, hence {@code localSegment}).
  */
@@ -25,10 +27,27 @@ class CommandBusConfiguration {
     /**
      * Aggregates stay in memory between commands instead of being replayed from their events each time.
      * Another node's change to a cached aggregate surfaces as a conflict on append, which rolls back and
-     * evicts it, so a retry loads it fresh.
+     * evicts it, so a retry loads it fresh. One cache per kind of aggregate: a cache is keyed by the
+     * aggregate's id alone, so with one for all, a product command naming an account's id found the
+     * cached account and failed with no handler (500) instead of 404 {@code not-found}.
      */
     @Bean
-    Cache aggregateCache() {
+    Cache accountCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache productCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache orderCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache promotionCache() {
         return new WeakReferenceCache();
     }
 
@@ -38,7 +57,7 @@ class CommandBusConfiguration {
                                      org.axonframework.config.Configuration axon,
                                      DuplicateCommandHandlerResolver duplicates,
                                      CommandBusProperties properties,
-                                     Cache aggregateCache) {
+                                     List<Cache> aggregateCaches) {
         SimpleCommandBus local = SimpleCommandBus.builder()
                 .transactionManager(new SavepointTransactionManager(transactions))
                 .duplicateCommandHandlerResolver(duplicates)
@@ -49,6 +68,7 @@ class CommandBusConfiguration {
         var routing = AnnotationRoutingStrategy.builder()
                 .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
                 .build();
-        return new GroupCommitCommandBus(local, routing, transactions, properties, aggregateCache::removeAll);
+        return new GroupCommitCommandBus(local, routing, transactions, properties,
+                () -> aggregateCaches.forEach(Cache::removeAll));
     }
 }

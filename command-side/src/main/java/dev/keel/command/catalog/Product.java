@@ -39,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * which orders change too (docs/commerce.md): stock commands read and lock that row, never a copy
  * kept here.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "productCache")
 class Product {
 
     static final String SKU_SCOPE = "product-sku";

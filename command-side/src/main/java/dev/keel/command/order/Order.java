@@ -40,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * change another's order; its stock and promotion use live in rows it changes in the command's
  * transaction (docs/commerce.md).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "orderCache")
 class Order {
 
     @AggregateIdentifier

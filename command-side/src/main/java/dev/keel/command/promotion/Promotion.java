@@ -18,7 +18,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A promotion. Its terms never change once created; how often it was used is counted in its
  * {@code promotion_terms} row by the orders that use it, not here (docs/commerce.md).
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "promotionCache")
 class Promotion {
 
     static final String CODE_SCOPE = "promotion-code";
