@@ -63,6 +63,10 @@ final class SharedProblems {
             problems.add(new Problem(BAD_REQUEST, "validation-failed",
                     "values break their constraints; `errors[]` lists each"));
         }
+        if (parameters(operation).stream().anyMatch(parameter -> "query".equals(parameter.getIn())
+                && Boolean.TRUE.equals(parameter.getRequired()))) {
+            problems.add(new Problem(BAD_REQUEST, "missing-query-parameter", "a required query parameter is missing"));
+        }
         if (has(operation, "path")) {
             problems.add(new Problem(NOT_FOUND, "not-found", "nothing the caller may see has that id"));
         }

@@ -235,6 +235,17 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
         assertThat(problemTypes(operations.get("POST /v1/promotions"), "409")).contains("/problems/promotion-code-in-use");
         assertThat(problemTypes(operations.get("DELETE /v1/accounts/{accountId}/roles/{role}"), "409"))
                 .contains("/problems/own-staff-role", "/problems/last-staff");
+        for (String reader : List.of("GET /v1/orders", "GET /v1/orders/{orderId}", "GET /v1/orders/stream", "GET /v1/sync")) {
+            assertThat(problemTypes(operations.get(reader), "403")).as(reader).contains("/problems/not-an-account");
+        }
+        assertThat(problemTypes(operations.get("POST /v1/sessions"), "403")).contains("/problems/email-not-verified");
+        assertThat(problemTypes(operations.get("POST /v1/sessions/firebase"), "503"))
+                .contains("/problems/firebase-unavailable", "/problems/firebase-not-configured", "/problems/overloaded");
+        for (String required : List.of("GET /v1/sync", "GET /v1/orders/queue", "GET /v1/products/suggestions")) {
+            assertThat(problemTypes(operations.get(required), "400")).as(required)
+                    .contains("/problems/missing-query-parameter");
+        }
+        assertThat(problemTypes(operations.get("GET /v1/products"), "400")).doesNotContain("/problems/missing-query-parameter");
         for (String listing : List.of("GET /v1/products", "GET /v1/orders", "GET /v1/orders/queue")) {
             assertThat(problemTypes(operations.get(listing), "400")).as(listing).contains("/problems/invalid-cursor");
         }

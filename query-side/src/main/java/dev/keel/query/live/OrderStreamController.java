@@ -1,6 +1,7 @@
 package dev.keel.query.live;
 
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -46,6 +48,8 @@ class OrderStreamController {
     @ApiResponse(responseCode = "200", description = "The stream of events, open until the access token expires",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                     schema = @Schema(type = "string", description = "Server-Sent Events")))
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "not-an-account",
+            description = "the token is valid but speaks for no account")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<Flux<ServerSentEvent<Object>>> streamOrderUpdates(
             @Parameter(description = "the id of the last event received, or a position from GET /v1/sync")

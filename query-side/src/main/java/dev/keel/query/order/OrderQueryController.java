@@ -53,6 +53,8 @@ class OrderQueryController {
     @Operation(summary = "My orders, newest first, a page at a time")
     @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "invalid-cursor",
             description = "the cursor was changed, or comes from another listing (other filters, sort, owner or status)")
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "not-an-account",
+            description = "the token is valid but speaks for no account")
     @GetMapping
     Mono<OrderPage> listMyOrders(@RequestParam(required = false) @Size(max = Cursors.MAX_LENGTH) String cursor,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
@@ -64,6 +66,8 @@ class OrderQueryController {
 
     @Operation(summary = "One of my orders (STAFF: any order); the ETag is its version, If-None-Match answers 304")
     @SuccessResponse(headers = HttpHeaders.ETAG)
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "not-an-account",
+            description = "the token is valid but speaks for no account (and is not STAFF)")
     @GetMapping("/{orderId}")
     Mono<ResponseEntity<OrderView>> findOrder(@PathVariable OrderId orderId,
                                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
