@@ -2,11 +2,16 @@
 // document and nothing else: no hand-written fetch, no casts. It compiles with `tsc --strict` only if
 // the document types what Keel sends (a currency is a string, a version is always there).
 // Steps print one line each; the test passes the mailed verification token on stdin.
+// Then it shops: STAFF create a product with two units, the customer follows the order stream (the
+// generated raw method's body, read as Server-Sent Events), quotes a basket, places it, reads the
+// order back with its ETag (and gets 304 with If-None-Match), is refused a second order as out of
+// stock, cancels the first with If-Match, sees both changes on the stream and in a sync.
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import {
-    AccountsApi, CatalogApi, Configuration, MeApi, ResponseError, SessionsApi,
-    ProblemFromJSON, type AccountView, type Problem, type ProductView, type TokenResponse,
+    AccountsApi, CatalogApi, Configuration, MeApi, OrdersApi, ResponseError, SessionsApi, SyncApi,
+    ProblemFromJSON, type AccountView, type OrderQuote, type OrderRequest, type OrderView, type Problem,
+    type ProductView, type SyncPage, type TokenResponse,
 } from "./client";
 
 function env(name: string): string {
@@ -47,6 +52,99 @@ async function eventually<T>(what: string, attempt: () => Promise<T | undefined>
     }
 }
 
+/** One block of a Server-Sent Events stream: an event (id, type, data) or a comment. */
+interface StreamBlock {
+    id?: string;
+    event?: string;
+    data?: string;
+    comment?: string;
+}
+
+/**
+ * Reads the blocks of an SSE body as they arrive. The generated `streamOrderUpdates` would wait for
+ * the stream's end to hand over the text; its raw variant hands over the `Response` at once.
+ */
+class EventStream {
+    private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+    private readonly decoder = new TextDecoder();
+    private buffered = "";
+
+    constructor(response: Response) {
+        if (response.body === null) {
+            throw new Error("the stream answered no body");
+        }
+        this.reader = response.body.getReader();
+    }
+
+    /** The next block, or an error when none comes before `deadline`. */
+    async next(deadline: number): Promise<StreamBlock> {
+        for (;;) {
+            const end = this.buffered.indexOf("\n\n");
+            if (end >= 0) {
+                const text = this.buffered.slice(0, end);
+                this.buffered = this.buffered.slice(end + 2);
+                const block: StreamBlock = {};
+                for (const line of text.split("\n")) {
+                    const colon = line.indexOf(":");
+                    const field = colon < 0 ? line : line.slice(0, colon);
+                    const value = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+                    if (field === "") {
+                        block.comment = value;
+                    } else if (field === "id" || field === "event") {
+                        block[field] = value;
+                    } else if (field === "data") {
+                        block.data = block.data === undefined ? value : block.data + "\n" + value;
+                    }
+                }
+                return block;
+            }
+            const left = deadline - Date.now();
+            if (left <= 0) {
+                throw new Error("no stream event came in time");
+            }
+            let timer: NodeJS.Timeout | undefined;
+            const chunk = await Promise.race([
+                this.reader.read(),
+                new Promise<never>((_, reject) => {
+                    timer = setTimeout(() => reject(new Error("no stream event came in time")), left);
+                }),
+            ]).finally(() => clearTimeout(timer));
+            if (chunk.done) {
+                throw new Error("the stream ended");
+            }
+            this.buffered += this.decoder.decode(chunk.value, { stream: true }).replace(/\r\n?/g, "\n");
+        }
+    }
+
+    /** The next event (comments skipped) of `type` for `orderId`. */
+    async nextChange(type: string, orderId: string): Promise<{ id: string; status: string; version: number }> {
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+            const block = await this.next(deadline);
+            if (block.event === undefined || block.data === undefined || block.id === undefined) {
+                continue;
+            }
+            const data: { orderId: string; status: string; version: number } = JSON.parse(block.data);
+            if (block.event === type && data.orderId === orderId) {
+                return { id: block.id, status: data.status, version: data.version };
+            }
+        }
+    }
+}
+
+/** The problem of a refused call, read as the generated `Problem` type. */
+async function problemOf(call: Promise<unknown>, what: string): Promise<{ status: number; problem: Problem }> {
+    try {
+        await call;
+    } catch (error) {
+        if (!(error instanceof ResponseError)) {
+            throw error;
+        }
+        return { status: error.response.status, problem: ProblemFromJSON(await error.response.json()) };
+    }
+    throw new Error(`${what} went through`);
+}
+
 async function readLine(): Promise<string> {
     const lines = createInterface({ input: process.stdin });
     for await (const line of lines) {
@@ -74,7 +172,12 @@ async function main(): Promise<void> {
 
     step("awaiting-verification-token");
     const token = await readLine();
-    await accounts.verifyEmail({ idempotencyKey: randomUUID(), verificationRequest: { token } });
+    const verified: TokenResponse = await accounts.verifyEmail({
+        verificationRequest: { token, password, deviceId: deviceId + "-signup" },
+    });
+    if (verified.accountId !== accountId) {
+        throw new Error(`verification signed in another account: ${verified.accountId}`);
+    }
     step("verified");
 
     const login: TokenResponse = await sessions.logIn({ loginRequest: { email, password, deviceId } });
@@ -106,6 +209,7 @@ async function main(): Promise<void> {
             sku: "GEN-" + randomUUID().slice(0, 8).toUpperCase(),
             name: "Generated client mug",
             price: { amountMinor: 1299, currency: "EUR" },
+            stock: 2,
         },
     });
     const { productId } = await created.value();
@@ -115,34 +219,125 @@ async function main(): Promise<void> {
     const product: ProductView = await read.value();
     const currency: string = product.price.currency;
     const version: number = product.version;
+    const available: number | null = product.available;
     const etag = read.raw.headers.get("ETag");
-    if (currency !== "EUR" || version !== 0 || etag !== '"0"' || !(product.createdAt instanceof Date)) {
+    if (currency !== "EUR" || version !== 0 || etag !== '"0"' || !(product.createdAt instanceof Date)
+        || available !== 2) {
         throw new Error(`unexpected product ${JSON.stringify(product)} with ETag ${etag}`);
     }
-    step("read-product", { currency, version, etag });
+    step("read-product", { currency, version, etag, available });
 
     const changed = await catalog.changeProductPrice({
         productId, idempotencyKey: randomUUID(), ifMatch: etag, moneyInput: { amountMinor: 999, currency: "EUR" },
     });
     step("changed-price", { version: changed.version });
 
+    const stale = await problemOf(catalog.changeProductPrice({
+        productId, idempotencyKey: randomUUID(), ifMatch: etag, moneyInput: { amountMinor: 899, currency: "EUR" },
+    }), "a change with a stale If-Match");
+    const currentVersion: number | undefined = stale.problem.currentVersion;
+    if (stale.status !== 409 || stale.problem.type !== "/problems/version-conflict" || currentVersion !== 1) {
+        throw new Error(`unexpected problem ${stale.status} ${JSON.stringify(stale.problem)}`);
+    }
+    step("version-conflict", { type: stale.problem.type, status: stale.problem.status, currentVersion });
+
+    await shop(new OrdersApi(signedIn(refreshed)), new SyncApi(signedIn(refreshed)), productId);
+    step("session-ok");
+}
+
+/** A customer's order of the product STAFF created with two units, priced at 999 EUR by now. */
+async function shop(orders: OrdersApi, sync: SyncApi, productId: string): Promise<void> {
+    const basket = (quantity: number): OrderRequest => ({
+        lines: [{ productId, quantity }],
+        shippingAddress: { recipient: "Generated Client", line1: "Hauptstrasse 1", city: "Berlin", country: "DE" },
+    });
+
+    const closeStream = new AbortController();
+    const streamed = await orders.streamOrderUpdatesRaw({}, { signal: closeStream.signal });
+    const events = new EventStream(streamed.raw);
+    const first = await events.next(Date.now() + 60_000);
+    step("stream-open", { contentType: streamed.raw.headers.get("Content-Type"), first: first.comment });
+
+    const quote: OrderQuote = await orders.quoteOrder({ orderRequest: basket(1) });
+    const quotedTotal: number = quote.totals.total.amountMinor;
+    if (quote.totals.subtotal.amountMinor !== 999 || quote.totals.total.currency !== "EUR" || quote.taxCountry !== "DE") {
+        throw new Error(`unexpected quote ${JSON.stringify(quote)}`);
+    }
+    step("quoted", { subtotal: quote.totals.subtotal.amountMinor, total: quotedTotal, currency: quote.totals.total.currency });
+
+    const placedRaw = await orders.placeOrderRaw({ idempotencyKey: randomUUID(), orderRequest: basket(1) });
+    const placed: OrderView = await placedRaw.value();
+    const orderId: string = placed.orderId;
+    const location = placedRaw.raw.headers.get("Location");
+    const placedTag = placedRaw.raw.headers.get("ETag");
+    if (placedRaw.raw.status !== 201 || location !== `/v1/orders/${orderId}` || placedTag !== '"0"'
+        || placed.status !== "PLACED" || placed.totals.total.amountMinor !== quotedTotal
+        || !(placed.placedAt instanceof Date)) {
+        throw new Error(`unexpected placement ${placedRaw.raw.status} ${location} ${placedTag} ${JSON.stringify(placed)}`);
+    }
+    step("placed-order", { status: placedRaw.raw.status, orderStatus: placed.status, total: placed.totals.total.amountMinor });
+
+    const readBack = await eventually("the order in the read model", () => orders.findOrderRaw({ orderId }));
+    const order: OrderView = await readBack.value();
+    const etag = readBack.raw.headers.get("ETag");
+    if (etag !== placedTag || order.version !== 0 || order.lines[0].productId !== productId
+        || order.promotionCode !== null) {
+        throw new Error(`unexpected order ${etag} ${JSON.stringify(order)}`);
+    }
+    step("read-order", { etag, orderStatus: order.status });
+
+    // typescript-fetch treats every status outside 2xx as an error, 304 included
+    const unchanged = await problemOrStatus(orders.findOrderRaw({ orderId, ifNoneMatch: etag }));
+    if (unchanged !== 304) {
+        throw new Error(`If-None-Match with the current ETag answered ${unchanged}`);
+    }
+    step("not-modified", { status: unchanged });
+
+    const refused = await problemOf(orders.placeOrder({ idempotencyKey: randomUUID(), orderRequest: basket(2) }),
+        "an order for more than is in stock");
+    const left: number | undefined = refused.problem.available;
+    const asked: number | undefined = refused.problem.requested;
+    if (refused.status !== 409 || refused.problem.type !== "/problems/out-of-stock" || left !== 1 || asked !== 2
+        || refused.problem.productId !== productId) {
+        throw new Error(`unexpected problem ${refused.status} ${JSON.stringify(refused.problem)}`);
+    }
+    step("out-of-stock", { type: refused.problem.type, available: left, requested: asked });
+
+    const cancelled = await orders.cancelOrder({ orderId, idempotencyKey: randomUUID(), ifMatch: etag });
+    if (cancelled.status !== "CANCELLED" || cancelled.version !== 1) {
+        throw new Error(`unexpected cancellation ${JSON.stringify(cancelled)}`);
+    }
+    step("cancelled", { orderStatus: cancelled.status, version: cancelled.version });
+
+    const placedEvent = await events.nextChange("OrderPlaced", orderId);
+    const cancelledEvent = await events.nextChange("OrderCancelled", orderId);
+    closeStream.abort();
+    step("streamed", { placed: placedEvent.status, cancelled: cancelledEvent.status, version: cancelledEvent.version });
+
+    const synced = await eventually("the cancellation in a sync", async () => {
+        let since = Number(placedEvent.id);
+        for (;;) {
+            const page: SyncPage = await sync.syncChanges({ since, limit: 500 });
+            const mine = page.orders.find((candidate) => candidate.orderId === orderId);
+            if (mine !== undefined || !page.more) {
+                return mine?.status === "CANCELLED" ? mine : undefined;
+            }
+            since = page.position;
+        }
+    });
+    step("synced", { orderStatus: synced.status, version: synced.version });
+}
+
+/** The status a call answered: its own when it succeeded, the error's when the client threw. */
+async function problemOrStatus(call: Promise<{ raw: Response }>): Promise<number> {
     try {
-        await catalog.changeProductPrice({
-            productId, idempotencyKey: randomUUID(), ifMatch: etag, moneyInput: { amountMinor: 899, currency: "EUR" },
-        });
-        throw new Error("a change with a stale If-Match went through");
+        return (await call).raw.status;
     } catch (error) {
         if (!(error instanceof ResponseError)) {
             throw error;
         }
-        const problem: Problem = ProblemFromJSON(await error.response.json());
-        const currentVersion: number | undefined = problem.currentVersion;
-        if (error.response.status !== 409 || problem.type !== "/problems/version-conflict" || currentVersion !== 1) {
-            throw new Error(`unexpected problem ${error.response.status} ${JSON.stringify(problem)}`);
-        }
-        step("version-conflict", { type: problem.type, status: problem.status, currentVersion });
+        return error.response.status;
     }
-    step("session-ok");
 }
 
 main().then(() => process.exit(0), (error: unknown) => {

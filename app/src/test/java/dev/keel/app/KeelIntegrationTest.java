@@ -3,8 +3,10 @@ package dev.keel.app;
 import dev.keel.testing.CatalogFixtures;
 import dev.keel.testing.FirebaseStandIn;
 import dev.keel.testing.IdentityFixtures;
+import dev.keel.testing.IntegrationTestClasses;
 import dev.keel.testing.TestMail;
 import dev.keel.testing.TestTokens;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -33,6 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "keel.signup-throttle.attempts=1000", "keel.signup-throttle.window=24h"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @Import(TestSupport.class)
+@ExtendWith(IntegrationTestClasses.class)
 public abstract class KeelIntegrationTest {
 
     protected static final String ADMIN_EMAIL = "admin@keel.test";

@@ -17,6 +17,7 @@ final class DocumentedHeaders {
     static final String DEVICE_ID = "X-Device-Id";
     static final String CORRELATION_ID = "X-Correlation-Id";
     static final String RETRY_AFTER = "Retry-After";
+    static final String LAST_EVENT_ID = "Last-Event-ID";
 
     /** Visible ASCII, 0x21-0x7E: what Keel takes in headers it records. */
     private static final String VISIBLE_ASCII = "[!-~]";
@@ -53,7 +54,10 @@ final class DocumentedHeaders {
             CORRELATION_ID, new RequestHeader("""
                     Ties the events a request causes to the client's own logs; Keel makes one up when it is \
                     absent. 1-128 visible ASCII characters.""",
-                    pattern(VISIBLE_ASCII + "{1,128}", 1, 128, "checkout-7d1e")));
+                    pattern(VISIBLE_ASCII + "{1,128}", 1, 128, "checkout-7d1e")),
+            LAST_EVENT_ID, new RequestHeader("""
+                    Resume a stream: the `id` of the last event received (a global position), or the                     `position` of the last `GET /v1/sync`. The stream sends what changed after it first, then                     live changes; without it, only changes from now on. Anything but an integer is 400.""",
+                    pattern("-?[0-9]{1,19}", 1, 20, "1042")));
 
     static final Map<String, Header> RESPONSE = Map.of(
             HttpHeaders.ETAG, header("""

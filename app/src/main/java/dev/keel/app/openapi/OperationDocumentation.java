@@ -114,11 +114,15 @@ final class OperationDocumentation implements OperationCustomizer {
         operation.setResponses(ordered);
     }
 
+    /**
+     * The shared problems and the endpoint's own; an endpoint that answers a shared type for a reason
+     * of its own too (503 {@code overloaded} when its password hashing pool is full) adds its reason.
+     */
     private static void documentProblems(Operation operation, HandlerMethod handler, HttpMethod method) {
         Map<Integer, Map<String, String>> byStatus = new TreeMap<>();
         Stream.concat(SharedProblems.of(operation, handler, method).stream(), declared(handler))
                 .forEach(problem -> byStatus.computeIfAbsent(problem.status().value(), status -> new LinkedHashMap<>())
-                        .put(problem.type(), problem.description()));
+                        .merge(problem.type(), problem.description(), (shared, own) -> own + "; or " + shared));
         byStatus.forEach((status, types) -> operation.getResponses().addApiResponse(Integer.toString(status),
                 problemResponse(HttpStatus.valueOf(status), types)));
     }

@@ -45,7 +45,30 @@ final class ProblemSchemas {
                 With `version-conflict`: the version the resource is at now; read it again, then retry \
                 with that ETag."""));
         properties.put("retryAfterSeconds", Schemas.integer("int64").description("""
-                With `too-many-attempts`: as the `Retry-After` header, in seconds."""));
+                With a 429 or a 503 `overloaded`: as the `Retry-After` header, in seconds."""));
+        properties.put("productId", Schemas.string("uuid", """
+                With `out-of-stock`, `product-archived`, `unknown-product`: the product of the order line at                 fault."""));
+        properties.put("available", Schemas.integer("int64").description("""
+                With `out-of-stock`: the units that can be ordered now."""));
+        properties.put("requested", Schemas.integer("int64").description("""
+                With `out-of-stock`: the units the order line asks for."""));
+        properties.put("reserved", Schemas.integer("int64").description("""
+                With `stock-below-reserved`: the units open orders hold, which the stock cannot go below."""));
+        properties.put("currencies", Schemas.typed("array").items(Schemas.string(null, "ISO 4217 code"))
+                .description("With `mixed-currencies`: the two currencies that do not mix."));
+        properties.put("country", Schemas.string(null, """
+                With `unsupported-country`: the shipping country (ISO 3166-1 alpha-2) that has no tax rate."""));
+        properties.put("promotionCode", Schemas.string(null, """
+                With the promotion problems: the code as the order named it, or the automatic promotion's."""));
+        properties.put("validFrom", Schemas.string("date-time", "With `promotion-not-yet-valid`: when it starts."));
+        properties.put("validUntil", Schemas.string("date-time", "With `promotion-expired`: when it ended."));
+        // With `promotion-minimum-not-met`: the subtotal the promotion needs (a $ref takes no description in 3.0)
+        properties.put("minimumOrder", Schemas.ref("Money"));
+        properties.put("perCustomerLimit", Schemas.integer("int32").description("""
+                With `promotion-limit-reached`: how often one customer may use the promotion."""));
+        properties.put("orderStatus", Schemas.string(null, """
+                With `order-status-conflict`: where the order is now (`PLACED`, `PAID`, `IN_FULFILMENT`,                 `DELIVERED`, `CANCELLED`).""")._enum(List.<Object>of("PLACED", "PAID", "IN_FULFILMENT",
+                "DELIVERED", "CANCELLED")));
         properties.put("errorId", Schemas.string("uuid", """
                 With a 5xx: names the server's log entry; quote it when reporting the error."""));
         Schema<Object> schema = Schemas.typed("object").description("""

@@ -19,6 +19,7 @@ import static org.springframework.http.HttpStatus.FORBIDDEN;
 import static org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR;
 import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
 import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -34,6 +35,13 @@ final class SharedProblems {
     /** One problem type an operation can answer, with when. */
     record Problem(HttpStatus status, String type, String description) {
     }
+
+    /**
+     * Any statement may reach PostgreSQL's {@code statement_timeout} or {@code lock_timeout}, and every
+     * command goes through the bounded command bus (docs/resource-bounds.md), so every operation may
+     * answer 503 {@code overloaded}; a client must handle a 503 anyway, since a proxy may answer one.
+     */
+    private static final String OVERLOADED_DATABASE = "the database took too long (a statement or lock time limit)";
 
     private SharedProblems() {
     }
@@ -54,6 +62,10 @@ final class SharedProblems {
         if (operation.getRequestBody() != null || has(operation, "query")) {
             problems.add(new Problem(BAD_REQUEST, "validation-failed",
                     "values break their constraints; `errors[]` lists each"));
+        }
+        if (parameters(operation).stream().anyMatch(parameter -> "query".equals(parameter.getIn())
+                && Boolean.TRUE.equals(parameter.getRequired()))) {
+            problems.add(new Problem(BAD_REQUEST, "missing-query-parameter", "a required query parameter is missing"));
         }
         if (has(operation, "path")) {
             problems.add(new Problem(NOT_FOUND, "not-found", "nothing the caller may see has that id"));
@@ -89,9 +101,15 @@ final class SharedProblems {
         problems.add(new Problem(UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", operation.getRequestBody() == null
                 ? "a `Content-Encoding` other than identity"
                 : "the body is not `application/json` in UTF-8, or has a `Content-Encoding` other than identity"));
-        problems.add(new Problem(NOT_ACCEPTABLE, "not-acceptable", "the Accept header rules out application/json"));
+        problems.add(new Problem(NOT_ACCEPTABLE, "not-acceptable",
+                "the Accept header rules out what the operation answers (JSON; the order stream: text/event-stream)"));
         problems.add(new Problem(INTERNAL_SERVER_ERROR, "internal-error",
                 "something went wrong on the server; `errorId` names its log entry"));
+        problems.add(new Problem(SERVICE_UNAVAILABLE, "overloaded", method == HttpMethod.GET
+                ? OVERLOADED_DATABASE + "; nothing was done, ask again after `Retry-After` seconds"
+                : OVERLOADED_DATABASE + ", or the command queue is full, or the command waited longer than the"
+                + " command timeout; nothing was done, send it again (same `Idempotency-Key`) after `Retry-After`"
+                + " seconds"));
         return problems;
     }
 

@@ -83,13 +83,24 @@ final class ValueTypeSchemas implements ModelConverter {
                 continue;
             }
             if (isNullable(component)) {
-                required.remove(name);
+                // null allowed, but the field must be there: {"stock": null} (a body that forgot it must not mean null)
+                if (!mustBePresent(component)) {
+                    required.remove(name);
+                }
                 Schemas.allowNull(property);
             } else if (!required.contains(name)) {
                 required.add(name);
             }
         }
         model.setRequired(required.isEmpty() ? null : required);
+    }
+
+    private static boolean mustBePresent(RecordComponent component) {
+        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+        if (property == null) {
+            property = component.getAnnotation(JsonProperty.class);
+        }
+        return property != null && property.required();
     }
 
     private static String jsonName(RecordComponent component) {

@@ -74,7 +74,16 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
         assertThat(ids).containsEntry("POST /v1/password-resets", "requestPasswordReset")
                 .containsEntry("POST /v1/products", "createProduct")
                 .containsEntry("GET /v1/products/{productId}", "findProduct")
-                .containsEntry("GET /v1/products", "searchProducts");
+                .containsEntry("GET /v1/products", "searchProducts")
+                .containsEntry("GET /v1/products/suggestions", "suggestProducts")
+                .containsEntry("POST /v1/orders", "placeOrder").containsEntry("POST /v1/orders/quote", "quoteOrder")
+                .containsEntry("GET /v1/orders/{orderId}", "findOrder").containsEntry("GET /v1/orders", "listMyOrders")
+                .containsEntry("GET /v1/orders/queue", "listOrderQueue")
+                .containsEntry("POST /v1/orders/{orderId}/cancellation", "cancelOrder")
+                .containsEntry("GET /v1/orders/stream", "streamOrderUpdates").containsEntry("GET /v1/sync", "syncChanges")
+                .containsEntry("POST /v1/promotions", "createPromotion")
+                .containsEntry("PUT /v1/products/{productId}/stock", "setProductStock")
+                .containsEntry("DELETE /v1/accounts/{accountId}/roles/{role}", "revokeRole");
         assertThat(ids.values()).allSatisfy(id -> assertThat(id).as("operationId").matches("[a-z][A-Za-z0-9]*")
                 .doesNotMatch(".*_\\d+").isNotIn(RESERVED));
         assertThat(ids.values().stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct()).hasSameSizeAs(ids.values());
@@ -113,12 +122,16 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
         Map<String, String> expected = Map.ofEntries(
                 Map.entry("POST /v1/products", "201"), Map.entry("POST /v1/accounts", "201"),
                 Map.entry("POST /v1/sessions", "201"), Map.entry("POST /v1/sessions/firebase", "201"),
-                Map.entry("POST /v1/accounts/email-verification", "204"), Map.entry("PATCH /v1/me", "204"),
+                Map.entry("POST /v1/accounts/email-verification", "201"), Map.entry("PATCH /v1/me", "204"),
                 Map.entry("PUT /v1/accounts/{accountId}/roles/{role}", "204"),
                 Map.entry("DELETE /v1/me/sessions/{sessionId}", "204"), Map.entry("DELETE /v1/me/sessions", "204"),
                 Map.entry("PUT /v1/me/password", "204"), Map.entry("POST /v1/password-resets", "202"),
                 Map.entry("POST /v1/password-resets/confirmation", "204"),
-                Map.entry("PUT /v1/products/{productId}/price", "200"), Map.entry("GET /v1/products/{productId}", "200"));
+                Map.entry("PUT /v1/products/{productId}/price", "200"), Map.entry("GET /v1/products/{productId}", "200"),
+                Map.entry("DELETE /v1/accounts/{accountId}/roles/{role}", "204"), Map.entry("POST /v1/orders", "201"),
+                Map.entry("POST /v1/orders/quote", "200"), Map.entry("POST /v1/orders/{orderId}/cancellation", "200"),
+                Map.entry("GET /v1/orders/{orderId}", "200"), Map.entry("GET /v1/orders/stream", "200"),
+                Map.entry("POST /v1/promotions", "201"), Map.entry("POST /v1/products/{productId}/stock-adjustments", "200"));
         Map<String, JsonNode> operations = operations(document());
         expected.forEach((operation, status) -> assertThat(successes(operations.get(operation)))
                 .as(operation).containsExactly(status));
@@ -126,16 +139,27 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
         assertThat(operations.get("POST /v1/password-resets").path("responses").path("202").has("content")).isFalse();
     }
 
+    /** The one operation whose answer is not JSON: Server-Sent Events. */
+    private static final String STREAM = "GET /v1/orders/stream";
+
     @Test
     void answersAreJsonAndErrorsAreProblemsNamingTheirTypes() {
         operations(document()).forEach((name, operation) -> operation.path("responses").properties().forEach(entry -> {
             String status = entry.getKey();
             JsonNode response = entry.getValue();
             List<String> mediaTypes = response.path("content").propertyNames().stream().toList();
+            if (status.equals("304")) {
+                assertThat(mediaTypes).as(name + " " + status).isEmpty();
+                return;
+            }
             if (status.startsWith("2")) {
-                // JSON, or a download's declared format (the audit export)
-                assertThat(mediaTypes).as(name + " " + status).isSubsetOf("application/json", "text/csv",
-                        "application/x-ndjson");
+                if (name.equals(STREAM)) {
+                    assertThat(mediaTypes).as(name + " " + status).containsExactly("text/event-stream");
+                } else {
+                    // JSON, or a download's declared format (the audit export)
+                    assertThat(mediaTypes).as(name + " " + status).isSubsetOf("application/json", "text/csv",
+                            "application/x-ndjson");
+                }
                 return;
             }
             assertThat(mediaTypes).as(name + " " + status).containsExactly("application/problem+json");
@@ -160,6 +184,9 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
         Map<String, JsonNode> operations = operations(document());
         operations.forEach((name, operation) -> {
             assertThat(problemTypes(operation, "500")).as(name).contains("/problems/internal-error");
+            assertThat(problemTypes(operation, "503")).as(name).contains("/problems/overloaded");
+            assertThat(operation.at("/responses/503/headers/Retry-After/$ref").asString()).as(name)
+                    .isEqualTo("#/components/headers/Retry-After");
             assertThat(problemTypes(operation, "400")).as(name).contains("/problems/malformed-request");
             if (operation.has("requestBody")) {
                 assertThat(problemTypes(operation, "400")).as(name).contains("/problems/unknown-field",
@@ -183,6 +210,47 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
                 .contains("/problems/invalid-refresh-token", "/problems/refresh-token-reused");
         assertThat(operations.get("POST /v1/sessions").at("/responses/429/headers/Retry-After/$ref").asString())
                 .isEqualTo("#/components/headers/Retry-After");
+        assertThat(problemTypes(operations.get("POST /v1/sessions/refresh"), "429")).contains("/problems/too-many-requests");
+        assertThat(problemTypes(operations.get("POST /v1/accounts"), "429")).contains("/problems/too-many-requests");
+        for (String hashing : List.of("POST /v1/accounts", "POST /v1/accounts/email-verification", "POST /v1/sessions",
+                "PUT /v1/me/password", "POST /v1/password-resets/confirmation")) {
+            assertThat(operations.get(hashing).at("/responses/503/description").asString()).as(hashing)
+                    .contains("hashing pool").contains("command queue");
+        }
+        assertThat(operations.get("GET /v1/products/{productId}").at("/responses/503/description").asString())
+                .contains("database").doesNotContain("command queue");
+
+        assertThat(problemTypes(operations.get("POST /v1/orders"), "409")).contains("/problems/out-of-stock",
+                "/problems/product-archived", "/problems/promotion-used-up", "/problems/promotion-limit-reached");
+        List<String> unprocessable = List.of("/problems/unknown-product", "/problems/mixed-currencies",
+                "/problems/unsupported-country", "/problems/unknown-promotion-code", "/problems/promotion-not-yet-valid",
+                "/problems/promotion-expired", "/problems/promotion-minimum-not-met");
+        assertThat(problemTypes(operations.get("POST /v1/orders"), "422")).containsAll(unprocessable)
+                .contains("/problems/idempotency-key-reused");
+        assertThat(problemTypes(operations.get("POST /v1/orders/quote"), "422")).containsExactlyElementsOf(unprocessable);
+        assertThat(problemTypes(operations.get("POST /v1/orders/quote"), "409"))
+                .isEqualTo(problemTypes(operations.get("POST /v1/orders"), "409"));
+        assertThat(problemTypes(operations.get("POST /v1/orders/{orderId}/delivery"), "409"))
+                .contains("/problems/order-status-conflict", "/problems/version-conflict");
+        assertThat(problemTypes(operations.get("POST /v1/products/{productId}/stock-adjustments"), "409"))
+                .contains("/problems/stock-unlimited", "/problems/stock-below-reserved", "/problems/product-archived");
+        assertThat(problemTypes(operations.get("POST /v1/promotions"), "409")).contains("/problems/promotion-code-in-use");
+        assertThat(problemTypes(operations.get("DELETE /v1/accounts/{accountId}/roles/{role}"), "409"))
+                .contains("/problems/own-staff-role", "/problems/last-staff");
+        for (String reader : List.of("GET /v1/orders", "GET /v1/orders/{orderId}", "GET /v1/orders/stream", "GET /v1/sync")) {
+            assertThat(problemTypes(operations.get(reader), "403")).as(reader).contains("/problems/not-an-account");
+        }
+        assertThat(problemTypes(operations.get("POST /v1/sessions"), "403")).contains("/problems/email-not-verified");
+        assertThat(problemTypes(operations.get("POST /v1/sessions/firebase"), "503"))
+                .contains("/problems/firebase-unavailable", "/problems/firebase-not-configured", "/problems/overloaded");
+        for (String required : List.of("GET /v1/sync", "GET /v1/orders/queue", "GET /v1/products/suggestions")) {
+            assertThat(problemTypes(operations.get(required), "400")).as(required)
+                    .contains("/problems/missing-query-parameter");
+        }
+        assertThat(problemTypes(operations.get("GET /v1/products"), "400")).doesNotContain("/problems/missing-query-parameter");
+        for (String listing : List.of("GET /v1/products", "GET /v1/orders", "GET /v1/orders/queue")) {
+            assertThat(problemTypes(operations.get(listing), "400")).as(listing).contains("/problems/invalid-cursor");
+        }
     }
 
     @Test
@@ -202,7 +270,7 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
         assertThat(open).containsExactlyInAnyOrder("POST /v1/accounts", "POST /v1/accounts/email-verification",
                 "POST /v1/sessions", "POST /v1/sessions/refresh", "POST /v1/sessions/firebase",
                 "POST /v1/password-resets", "POST /v1/password-resets/confirmation", "GET /v1/products",
-                "GET /v1/products/{productId}", "GET /.well-known/jwks.json");
+                "GET /v1/products/{productId}", "GET /v1/products/suggestions", "GET /.well-known/jwks.json");
         assertThat(document().at("/security/0").has("bearer")).isTrue();
     }
 
@@ -210,7 +278,22 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
     void fieldsThatAreAlwaysPresentAreRequired() {
         JsonNode schemas = document().path("components").path("schemas");
         assertThat(required(schemas.path("ProductView"))).containsExactlyInAnyOrder("productId", "sku", "name",
-                "description", "price", "version", "createdAt", "updatedAt");
+                "description", "price", "category", "imageUrls", "stock", "available", "archived", "version",
+                "createdAt", "updatedAt");
+        for (String nullable : List.of("ProductView.category", "ProductView.stock", "ProductView.available",
+                "OrderView.promotionCode", "OrderPage.nextCursor", "CatalogPage.nextCursor", "PriceBandCount.to")) {
+            String[] field = nullable.split("\\.");
+            assertThat(schemas.path(field[0]).path("properties").path(field[1]).path("nullable").asBoolean()).as(nullable)
+                    .isTrue();
+            assertThat(required(schemas.path(field[0]))).as(nullable).contains(field[1]);
+        }
+        assertThat(required(schemas.path("OrderRequest"))).containsExactlyInAnyOrder("lines", "shippingAddress");
+        assertThat(required(schemas.path("StockRequest"))).containsExactly("stock");
+        assertThat(schemas.at("/StockRequest/properties/stock/nullable").asBoolean()).isTrue();
+        assertThat(types(schemas.at("/OrderView/properties/orderId"))).containsExactly("string");
+        assertThat(schemas.at("/OrderView/properties/status/enum").valueStream().map(JsonNode::asString))
+                .containsExactly("PLACED", "PAID", "IN_FULFILMENT", "DELIVERED", "CANCELLED");
+        assertThat(schemas.at("/OrderTotals/properties/total/$ref").asString()).isEqualTo("#/components/schemas/Money");
         assertThat(required(schemas.path("Money"))).containsExactlyInAnyOrder("amountMinor", "currency");
         assertThat(required(schemas.path("TokenResponse"))).containsExactlyInAnyOrder("accessToken", "tokenType",
                 "expiresIn", "refreshToken", "accountId", "sessionId");
@@ -229,6 +312,15 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
                 .containsExactlyInAnyOrder("Location", "ETag");
         assertThat(operations.get("GET /v1/products/{productId}").at("/responses/200/headers").propertyNames())
                 .containsExactly("ETag");
+        assertThat(operations.get("POST /v1/orders").at("/responses/201/headers").propertyNames())
+                .containsExactlyInAnyOrder("Location", "ETag");
+        assertThat(operations.get("GET /v1/orders/{orderId}").at("/responses/200/headers").propertyNames())
+                .containsExactly("ETag");
+        assertThat(operations.get("GET /v1/orders/{orderId}").at("/responses/304/headers").propertyNames())
+                .containsExactly("ETag");
+        JsonNode lastEventId = parameter("GET /v1/orders/stream", "Last-Event-ID");
+        assertThat("1042").matches(lastEventId.at("/schema/pattern").asString());
+        assertThat("abc").doesNotMatch(lastEventId.at("/schema/pattern").asString());
 
         JsonNode ifMatch = parameter("PUT /v1/products/{productId}/price", "If-Match");
         assertThat(ifMatch.path("description").asString()).contains("*").contains("\"3\"");

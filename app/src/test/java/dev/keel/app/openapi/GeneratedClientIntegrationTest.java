@@ -27,8 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this Keel serves (openapi-generator 7.23, {@code typescript-fetch}, no options), compile it with
  * {@code tsc --strict}, and run a first session with it from Node against this Keel: register,
  * verify the email with the mailed token, log in, refresh, read the account, then, as STAFF, create a
- * product, read it, change its price with If-Match and read the 409 of a stale change as the
- * generated {@code Problem} type ({@code session.ts}).
+ * product with two units, read it, change its price with If-Match and read the 409 of a stale change
+ * as the generated {@code Problem} type; then, as the customer, follow the order stream (SSE, through
+ * the generated raw method), quote and place an order, read it back with its ETag (and 304 with
+ * If-None-Match), be refused a second one as {@code out-of-stock} (a typed problem), cancel the first
+ * with If-Match, and see both changes on the stream and in a sync ({@code session.ts}).
  */
 class GeneratedClientIntegrationTest extends KeelIntegrationTest {
 
@@ -57,6 +60,12 @@ class GeneratedClientIntegrationTest extends KeelIntegrationTest {
         assertThat(lines).as("the session's steps").contains("{\"step\":\"session-ok\"}");
         assertThat(lines.stream().filter(line -> line.contains("\"version-conflict\"")).findFirst().orElseThrow())
                 .contains("\"type\":\"/problems/version-conflict\"", "\"currentVersion\":1");
+        assertThat(lines).as("the session's steps").contains(
+                "{\"step\":\"placed-order\",\"status\":201,\"orderStatus\":\"PLACED\",\"total\":1189}",
+                "{\"step\":\"not-modified\",\"status\":304}",
+                "{\"step\":\"out-of-stock\",\"type\":\"/problems/out-of-stock\",\"available\":1,\"requested\":2}",
+                "{\"step\":\"streamed\",\"placed\":\"PLACED\",\"cancelled\":\"CANCELLED\",\"version\":1}",
+                "{\"step\":\"synced\",\"orderStatus\":\"CANCELLED\",\"version\":1}");
     }
 
     /** Runs {@code session.ts}, hands it the token mailed to {@code email}, and returns what it printed. */

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rules other modules' endpoints rely on without an integration test of their own: a class's
- * problems apply to its methods, a throttled answer documents Retry-After, If-None-Match documents a
- * 304, and a response header nobody described fails the document rather than going out undescribed.
+ * problems apply to its methods, a throttled answer documents Retry-After, every operation may be
+ * overloaded (and an endpoint's own reason for it is added), If-None-Match documents a 304, and a
+ * response header nobody described fails the document rather than going out undescribed.
  */
 class OperationDocumentationTest {
 
@@ -41,6 +42,12 @@ class OperationDocumentationTest {
         void findOrder() {
         }
 
+        @Public
+        @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "overloaded", description = "the pool is full")
+        @PostMapping("/v1/orders/{orderId}/password")
+        void protectOrder() {
+        }
+
         @SuccessResponse(headers = "X-Undescribed")
         @GetMapping("/v1/orders")
         void searchOrders() {
@@ -54,13 +61,29 @@ class OperationDocumentationTest {
         Operation operation = documentation.customize(springdocOperation(), handler("placeOrder"));
 
         assertThat(operation.getResponses().get("503").getExtensions().get(OperationDocumentation.PROBLEM_TYPES))
-                .isEqualTo(List.of("/problems/orders-paused"));
+                .isEqualTo(List.of("/problems/overloaded", "/problems/orders-paused"));
         assertThat(operation.getResponses().get("503").getHeaders()).containsKey("Retry-After");
         assertThat(operation.getResponses().get("429").getHeaders().get("Retry-After").get$ref())
                 .isEqualTo("#/components/headers/Retry-After");
         assertThat(operation.getResponses().get("429").getDescription()).contains("`/problems/too-many-orders`: slow down");
         assertThat(operation.getSecurity()).isEmpty();
         assertThat(operation.getResponses()).doesNotContainKey("401");
+    }
+
+    @Test
+    void everyOperationMayBeOverloadedAndAnEndpointAddsItsOwnReasonToASharedType() {
+        Operation read = documentation.customize(springdocOperation(), handler("findOrder"));
+        Operation command = documentation.customize(springdocOperation(), handler("protectOrder"));
+
+        // the class's own 503 comes with every method
+        assertThat(read.getResponses().get("503").getExtensions().get(OperationDocumentation.PROBLEM_TYPES))
+                .isEqualTo(List.of("/problems/overloaded", "/problems/orders-paused"));
+        assertThat(read.getResponses().get("503").getDescription()).contains("database").doesNotContain("command");
+        assertThat(command.getResponses().get("503").getExtensions().get(OperationDocumentation.PROBLEM_TYPES))
+                .as("listed once").isEqualTo(List.of("/problems/overloaded", "/problems/orders-paused"));
+        assertThat(command.getResponses().get("503").getDescription())
+                .contains("`/problems/overloaded`: the pool is full; or the database").contains("command queue");
+        assertThat(command.getResponses().get("503").getHeaders()).containsKey("Retry-After");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,8 +135,10 @@ class OrderStreamIntegrationTest extends KeelIntegrationTest {
     @Test
     void theStreamEndsWithTokenExpiredWhenTheAccessTokenDoes() {
         Instant now = Instant.now();
-        String shortLived = tokens.encode(JwtClaimsSet.builder().issuer("keel").subject(customer.accountId())
-                .issuedAt(now).expiresAt(now.plusSeconds(4)).claim("roles", List.of("CUSTOMER")).build());
+        // every token names Keel's audience; 10 s leaves a loaded machine time to open the stream first
+        String shortLived = tokens.encode(JwtClaimsSet.builder().issuer("keel").audience(List.of("keel"))
+                .subject(customer.accountId()).issuedAt(now).expiresAt(now.plusSeconds(10))
+                .claim("roles", List.of("CUSTOMER")).build());
         try (SseClient stream = connect(shortLived, null)) {
             Event last = stream.nextEvent(WAIT);
             assertThat(last.event()).isEqualTo("token-expired");
@@ -151,6 +154,21 @@ class OrderStreamIntegrationTest extends KeelIntegrationTest {
         try (SseClient garbled = connect(customer.accessToken(), "yesterday")) {
             assertThat(garbled.status()).isEqualTo(400);
         }
+    }
+
+    /** What the stream answers is text/event-stream, and the other reads answer JSON: Accept must allow it. */
+    @Test
+    void anAcceptThatRulesOutWhatAnOperationAnswersIsNotAcceptable() {
+        web.get().uri("/v1/orders/stream").headers(h -> h.setBearerAuth(customer.accessToken()))
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isEqualTo(406)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-acceptable");
+        web.get().uri("/v1/orders").headers(h -> h.setBearerAuth(customer.accessToken()))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isEqualTo(406)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/not-acceptable");
     }
 
     private SseClient connect(String accessToken, String lastEventId) {

@@ -4,12 +4,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.app.privacy.MasterKey;
 import dev.keel.testing.CatalogFixtures;
-import dev.keel.testing.IdentityFixtures;
 import dev.keel.testing.NodeInAnotherJvm;
 import dev.keel.testing.SseClient;
 import dev.keel.testing.SseClient.Event;
 import dev.keel.testing.Storefront;
-import dev.keel.testing.TestMail;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +61,8 @@ class LiveUpdatesAcrossNodesIntegrationTest extends KeelIntegrationTest {
              NodeInAnotherJvm queryNode = NodeInAnotherJvm.start("query", environment, signingKeys, masterKey)) {
             WebTestClient commands = WebTestClient.bindToServer().baseUrl(commandNode.baseUrl())
                     .responseTimeout(WAIT).build();
-            String token = customerToken(commands);
+            // a customer signs in first by verifying the mailed link, which only this JVM's node can read
+            String token = identity.newCustomer().accessToken();
             String product = product(commands);
             String thisNode = "http://localhost:" + port;
 
@@ -120,19 +119,6 @@ class LiveUpdatesAcrossNodesIntegrationTest extends KeelIntegrationTest {
             delays.computeIfAbsent(node, unused -> new ArrayList<>()).add(Math.max(0, event.arrivedAt() - answered));
         }
         return new Changed(orderId, eventId);
-    }
-
-    private static String customerToken(WebTestClient commands) {
-        String email = IdentityFixtures.uniqueEmail();
-        commands.post().uri("/v1/accounts").header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("email", email, "password", IdentityFixtures.PASSWORD, "displayName", "Two nodes"))
-                .exchange().expectStatus().isCreated();
-        // The mail projection runs in this JVM: the link reaches the test's mail server.
-        return (String) commands.post().uri("/v1/accounts/email-verification")
-                .bodyValue(Map.of("token", TestMail.awaitToken(email, "/verify-email", 1),
-                        "password", IdentityFixtures.PASSWORD, "deviceId", "phone"))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
     }
 
     private String product(WebTestClient commands) {

@@ -83,7 +83,8 @@ class OrderLifecycleIntegrationTest extends KeelIntegrationTest {
         post(order, "cancellation", customer.accessToken(), null).expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/order-status-conflict")
-                .jsonPath("$.status").isEqualTo("IN_FULFILMENT");
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.orderStatus").isEqualTo("IN_FULFILMENT");
 
         post(order, "delivery", tokens.staff(), "\"2\"").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("DELIVERED").jsonPath("$.version").isEqualTo(3);
@@ -147,7 +148,8 @@ class OrderLifecycleIntegrationTest extends KeelIntegrationTest {
         post(order, "fulfilment", tokens.staff(), null).expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/order-status-conflict")
-                .jsonPath("$.status").isEqualTo("PLACED");
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.orderStatus").isEqualTo("PLACED");
     }
 
     @Test
@@ -158,7 +160,9 @@ class OrderLifecycleIntegrationTest extends KeelIntegrationTest {
                     .expectBody()
                     .jsonPath("$.paths['/v1/orders/{orderId}/" + what + "'].post.parameters[*].name")
                     .value(names -> assertThat(names).asInstanceOf(InstanceOfAssertFactories.LIST)
-                            .containsExactlyInAnyOrder("orderId", "Idempotency-Key", "If-Match"));
+                            .containsExactlyInAnyOrder("orderId", "Idempotency-Key", "If-Match",
+                                    // every command takes these (docs/api-contract.md)
+                                    "X-Device-Id", "X-Correlation-Id"));
         }
     }
 

@@ -24,16 +24,13 @@ import java.util.List;
 @EnableConfigurationProperties(CommandBusProperties.class)
 class CommandBusConfiguration {
 
-    /*
+    /**
      * Aggregates stay in memory between commands instead of being replayed from their events each time.
      * Another node's change to a cached aggregate surfaces as a conflict on append, which rolls back and
-     * evicts it, so a retry loads it fresh.
-     *
-     * One cache per aggregate type: Axon's caching repository looks an aggregate up by id alone, so
-     * with one shared cache the product repository was handed a cached account for an account's id,
-     * and answered 500 instead of 404 (CatalogIntegrationTest.anIdOfAnotherKindIsNotFoundEither).
+     * evicts it, so a retry loads it fresh. One cache per kind of aggregate: a cache is keyed by the
+     * aggregate's id alone, so with one for all, a product command naming an account's id found the
+     * cached account and failed with no handler (500) instead of 404 {@code not-found}.
      */
-
     @Bean
     Cache accountCache() {
         return new WeakReferenceCache();

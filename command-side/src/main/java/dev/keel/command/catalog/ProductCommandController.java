@@ -57,9 +57,9 @@ class ProductCommandController {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 5000) @Nullable String description,
             @NotNull @Valid MoneyInput price,
-            @Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String category,
-            @Size(max = 10) List<@NotNull @Size(max = 2048) @HttpUrl String> imageUrls,
-            @PositiveOrZero @Max(MAX_STOCK) Long stock) {
+            @Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String category,
+            @Size(max = 10) @Nullable List<@NotNull @Size(max = 2048) @HttpUrl String> imageUrls,
+            @PositiveOrZero @Max(MAX_STOCK) @Nullable Long stock) {
     }
 
     @Operation(summary = "Add a product to the catalog (STAFF); stock null or left out means unlimited")
@@ -82,6 +82,8 @@ class ProductCommandController {
 
     @Operation(summary = "Set a product's price (STAFF); If-Match makes it apply only to that version")
     @SuccessResponse(headers = HttpHeaders.ETAG)
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "product-archived",
+            description = "the product is archived; it takes no further changes")
     @PutMapping("/{productId}/price")
     Mono<ResponseEntity<ProductChanged>> changeProductPrice(@PathVariable ProductId productId,
                                                             @Valid @RequestBody MoneyInput price,

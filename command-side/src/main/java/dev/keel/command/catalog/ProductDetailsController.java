@@ -9,6 +9,8 @@ import dev.keel.api.catalog.SetProductStock;
 import dev.keel.command.request.CommandSender;
 import dev.keel.command.request.HttpUrl;
 import dev.keel.web.ETags;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +21,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +45,8 @@ import static dev.keel.command.catalog.ProductCommandController.MAX_STOCK;
 @RequestMapping("/v1/products/{productId}")
 @Tag(name = "Catalog")
 @PreAuthorize("hasRole('STAFF')")
+@ProblemResponse(status = HttpStatus.CONFLICT, type = "product-archived",
+        description = "the product is archived; it takes no further changes")
 class ProductDetailsController {
 
     private final CommandSender commands;
@@ -49,7 +56,7 @@ class ProductDetailsController {
     }
 
     /** @param category {@code null} for none */
-    record CategoryRequest(@Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String category) {
+    record CategoryRequest(@Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String category) {
     }
 
     record ImagesRequest(@NotNull @Size(max = 10) List<@NotNull @Size(max = 2048) @HttpUrl String> imageUrls) {
@@ -59,7 +66,7 @@ class ProductDetailsController {
      * @param stock units on hand, {@code null} for unlimited; required, so that a body that forgot it
      *              (or misspelt it) never makes stock unlimited
      */
-    record StockRequest(@JsonProperty(required = true) @PositiveOrZero @Max(MAX_STOCK) Long stock) {
+    record StockRequest(@JsonProperty(required = true) @PositiveOrZero @Max(MAX_STOCK) @Nullable Long stock) {
     }
 
     /** @param delta units added (positive) or taken away (negative) */
@@ -67,8 +74,9 @@ class ProductDetailsController {
     }
 
     @Operation(summary = "List a product under a category, or none (STAFF)")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PutMapping("/category")
-    Mono<ResponseEntity<ProductChanged>> category(@PathVariable ProductId productId,
+    Mono<ResponseEntity<ProductChanged>> changeProductCategory(@PathVariable ProductId productId,
                                                    @Valid @RequestBody CategoryRequest request,
                                                    @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -79,8 +87,9 @@ class ProductDetailsController {
     }
 
     @Operation(summary = "Replace a product's pictures: up to 10 http(s) URLs, first one first (STAFF)")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PutMapping("/images")
-    Mono<ResponseEntity<ProductChanged>> images(@PathVariable ProductId productId,
+    Mono<ResponseEntity<ProductChanged>> changeProductImages(@PathVariable ProductId productId,
                                                  @Valid @RequestBody ImagesRequest request,
                                                  @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -90,8 +99,11 @@ class ProductDetailsController {
     }
 
     @Operation(summary = "Set the units on hand, or null for unlimited (STAFF); never below the units reserved")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "stock-below-reserved",
+            description = "the stock would be below the units open orders reserve; `reserved`")
     @PutMapping("/stock")
-    Mono<ResponseEntity<ProductChanged>> stock(@PathVariable ProductId productId,
+    Mono<ResponseEntity<ProductChanged>> setProductStock(@PathVariable ProductId productId,
                                                 @Valid @RequestBody StockRequest request,
                                                 @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -101,8 +113,13 @@ class ProductDetailsController {
     }
 
     @Operation(summary = "Add units to the stock or take them away (STAFF); counted stock only")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "stock-below-reserved",
+            description = "the stock would be below the units open orders reserve; `reserved`")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "stock-unlimited",
+            description = "the product's stock is not counted (unlimited); set it with `PUT .../stock` first")
     @PostMapping("/stock-adjustments")
-    Mono<ResponseEntity<ProductChanged>> adjust(@PathVariable ProductId productId,
+    Mono<ResponseEntity<ProductChanged>> adjustProductStock(@PathVariable ProductId productId,
                                                  @Valid @RequestBody StockAdjustmentRequest request,
                                                  @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -43,6 +43,8 @@ class FirebaseSignInController {
             description = "the Firebase user has no email address")
     @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "firebase-not-configured",
             description = "this Keel has no Firebase project")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "firebase-unavailable",
+            description = "Firebase could not be asked whether the ID token is valid; try again later")
     @PostMapping("/v1/sessions/firebase")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TokenResponse> signInWithFirebase(@Valid @RequestBody FirebaseSignInRequest request, ServerWebExchange exchange) {

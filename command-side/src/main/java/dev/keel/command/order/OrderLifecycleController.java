@@ -8,9 +8,13 @@ import dev.keel.api.order.StartFulfilment;
 import dev.keel.command.request.CommandSender;
 import dev.keel.web.ETags;
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +32,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/v1/orders/{orderId}")
 @Tag(name = "Orders")
+@ProblemResponse(status = HttpStatus.CONFLICT, type = "order-status-conflict",
+        description = "the order's lifecycle does not allow this move now; `orderStatus` is where it is")
 class OrderLifecycleController {
 
     private final CommandSender commands;
@@ -37,8 +43,9 @@ class OrderLifecycleController {
     }
 
     @Operation(summary = "Cancel an order: my own before fulfilment, or (STAFF) any order before delivery")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PostMapping("/cancellation")
-    Mono<ResponseEntity<OrderChanged>> cancel(@PathVariable OrderId orderId,
+    Mono<ResponseEntity<OrderChanged>> cancelOrder(@PathVariable OrderId orderId,
                                               @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                               @AuthenticationPrincipal Jwt jwt, JwtAuthenticationToken caller,
@@ -49,9 +56,10 @@ class OrderLifecycleController {
     }
 
     @Operation(summary = "Start fulfilment of a paid order (STAFF): its goods leave stock")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PostMapping("/fulfilment")
     @PreAuthorize("hasRole('STAFF')")
-    Mono<ResponseEntity<OrderChanged>> fulfil(@PathVariable OrderId orderId,
+    Mono<ResponseEntity<OrderChanged>> startOrderFulfilment(@PathVariable OrderId orderId,
                                               @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                               ServerWebExchange exchange) {
@@ -59,9 +67,10 @@ class OrderLifecycleController {
     }
 
     @Operation(summary = "Confirm an order in fulfilment arrived (STAFF)")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
     @PostMapping("/delivery")
     @PreAuthorize("hasRole('STAFF')")
-    Mono<ResponseEntity<OrderChanged>> deliver(@PathVariable OrderId orderId,
+    Mono<ResponseEntity<OrderChanged>> confirmOrderDelivery(@PathVariable OrderId orderId,
                                                @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                ServerWebExchange exchange) {

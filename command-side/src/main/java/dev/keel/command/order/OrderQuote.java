@@ -2,6 +2,7 @@ package dev.keel.command.order;
 
 import dev.keel.api.order.OrderLine;
 import dev.keel.api.order.OrderTotals;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param promotionCode      the code applied, or {@code null} (none, or an automatic promotion without one)
  * @param taxRateBasisPoints the shipping country's rate in hundredths of a percent (1900 = 19%)
  */
-record OrderQuote(List<OrderLine> lines, OrderTotals totals, String promotionCode, String taxCountry,
+record OrderQuote(List<OrderLine> lines, OrderTotals totals, @Nullable String promotionCode, String taxCountry,
                   int taxRateBasisPoints) {
 
     static OrderQuote of(PricedOrder priced) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  * @param promotionCode a code the customer typed, any case, or {@code null} for the best automatic promotion
  */
 record OrderRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines,
-                    @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+") String promotionCode,
+                    @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+") @Nullable String promotionCode,
                     @NotNull @Valid Address shippingAddress) {
 
     /** @param quantity how many, 1-1000 */
@@ -30,8 +31,8 @@ record OrderRequest(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line
     /** @param country ISO 3166-1 alpha-2, upper case; it selects the tax rate */
     record Address(@NotBlank @Size(max = 200) String recipient,
                    @NotBlank @Size(max = 200) String line1,
-                   @Size(max = 200) String line2,
-                   @Size(max = 20) String postalCode,
+                   @Size(max = 200) @Nullable String line2,
+                   @Size(max = 20) @Nullable String postalCode,
                    @NotBlank @Size(max = 100) String city,
                    @NotNull @Pattern(regexp = "[A-Z]{2}") String country) {
 

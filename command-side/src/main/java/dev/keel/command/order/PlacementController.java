@@ -6,10 +6,14 @@ import dev.keel.api.order.PlaceOrder;
 import dev.keel.command.request.CommandSender;
 import dev.keel.web.ETags;
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -36,18 +40,71 @@ class PlacementController {
         this.commands = commands;
     }
 
-    @Operation(summary = "Price a basket as placing it would, reserving and storing nothing (for the checkout screen)")
+    @Operation(summary = "Price a basket as placing it would, reserving and storing nothing (for the checkout screen)",
+            description = "Answers the problems placing would answer now; placing may still be refused if someone"
+                    + " else takes the last units or uses of the code in between. Stores nothing, so it takes no"
+                    + " Idempotency-Key.")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "out-of-stock",
+            description = "fewer units are available than a line asks for; `productId`, `available`, `requested`")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "product-archived",
+            description = "a line names a product that is no longer sold; `productId`")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "promotion-used-up",
+            description = "the promotion's total limit is reached")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "promotion-limit-reached",
+            description = "the customer used the promotion as often as it allows; `perCustomerLimit`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "unknown-product",
+            description = "a line names no product; `productId`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "mixed-currencies",
+            description = "the lines are priced in two currencies, or the promotion's amount or minimum is in"
+                    + " another; `currencies`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "unsupported-country",
+            description = "Keel has no tax rate for the shipping country; `country`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "unknown-promotion-code",
+            description = "no promotion has the code")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "promotion-not-yet-valid",
+            description = "the promotion starts later; `validFrom`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "promotion-expired",
+            description = "the promotion has ended; `validUntil`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "promotion-minimum-not-met",
+            description = "the subtotal is below the promotion's minimum; `minimumOrder`")
     @PostMapping("/quote")
-    Mono<OrderQuote> quote(@Valid @RequestBody OrderRequest request, @AuthenticationPrincipal Jwt jwt,
+    Mono<OrderQuote> quoteOrder(@Valid @RequestBody OrderRequest request, @AuthenticationPrincipal Jwt jwt,
                            ServerWebExchange exchange) {
         var quote = new QuoteOrder(Me.of(jwt).accountId(), request.basket(), request.promotionCode(),
                 request.shippingAddress().country(), Instant.now());
         return commands.sendWithoutKey(exchange, quote);
     }
 
-    @Operation(summary = "Place an order: priced from the catalog, stock reserved, at most one promotion")
+    @Operation(summary = "Place an order: priced from the catalog, stock reserved, at most one promotion",
+            description = "Prices come from the catalog, never from the request. The read side shows the order"
+                    + " shortly after: read `Location` until it answers (or follow `GET /v1/orders/stream`).")
+    @SuccessResponse(status = HttpStatus.CREATED, headers = {HttpHeaders.LOCATION, HttpHeaders.ETAG},
+            description = "Placed; the ETag is the order's version, for If-Match on its next change")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "out-of-stock",
+            description = "fewer units are available than a line asks for; `productId`, `available`, `requested`")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "product-archived",
+            description = "a line names a product that is no longer sold; `productId`")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "promotion-used-up",
+            description = "the promotion's total limit is reached")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "promotion-limit-reached",
+            description = "the customer used the promotion as often as it allows; `perCustomerLimit`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "unknown-product",
+            description = "a line names no product; `productId`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "mixed-currencies",
+            description = "the lines are priced in two currencies, or the promotion's amount or minimum is in"
+                    + " another; `currencies`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "unsupported-country",
+            description = "Keel has no tax rate for the shipping country; `country`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "unknown-promotion-code",
+            description = "no promotion has the code")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "promotion-not-yet-valid",
+            description = "the promotion starts later; `validFrom`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "promotion-expired",
+            description = "the promotion has ended; `validUntil`")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "promotion-minimum-not-met",
+            description = "the subtotal is below the promotion's minimum; `minimumOrder`")
     @PostMapping
-    Mono<ResponseEntity<OrderView>> place(@Valid @RequestBody OrderRequest request,
+    Mono<ResponseEntity<OrderView>> placeOrder(@Valid @RequestBody OrderRequest request,
                                           @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                           @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
         var command = new PlaceOrder(OrderId.random(), Me.of(jwt).accountId(), request.basket(),

@@ -39,13 +39,14 @@ enum Transition {
 
     /**
      * @return the status the order moves to
-     * @throws CommandRejected 409 {@code order-status-conflict} naming the current status
+     * @throws CommandRejected 409 {@code order-status-conflict} naming the current status in
+     *                         {@code orderStatus} ({@code status} is the problem's HTTP status, RFC 9457)
      */
     OrderStatus from(OrderStatus current, OrderId orderId) {
         if (!from.contains(current)) {
             throw new CommandRejected(CommandRejected.Kind.CONFLICT, "order-status-conflict",
                     "Order " + orderId + " is " + current + "; it cannot " + move + " now",
-                    Map.of("status", current.name()));
+                    Map.of("orderStatus", current.name()));
         }
         return to;
     }

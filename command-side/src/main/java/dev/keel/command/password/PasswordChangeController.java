@@ -43,6 +43,8 @@ class PasswordChangeController {
             description = "the new password is too short, too common or too like the email or name")
     @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-attempts",
             description = "too many wrong current passwords from this client address; wait `Retry-After` seconds")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "overloaded",
+            description = "the password hashing pool is full; nothing was done")
     @PutMapping
     Mono<ResponseEntity<Void>> changePassword(@Valid @RequestBody PasswordChange change,
                                               @RequestHeader("Idempotency-Key") String key,

@@ -59,6 +59,8 @@ class PasswordResetController {
             description = "the link is too old; ask for a new one")
     @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "weak-password",
             description = "the new password is too short, too common or too like the email or name")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "overloaded",
+            description = "the password hashing pool is full; nothing was done")
     @PostMapping("/confirmation")
     Mono<ResponseEntity<Void>> resetPassword(@Valid @RequestBody ResetConfirmation request,
                                              @RequestHeader("Idempotency-Key") String key,

@@ -7,6 +7,8 @@ import dev.keel.command.request.CommandSender;
 import dev.keel.command.request.CurrencyCode;
 import dev.keel.command.request.MoneyInput;
 import dev.keel.web.ETags;
+import dev.keel.web.ProblemResponse;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +17,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,25 +51,29 @@ class PromotionController {
      * @param automatic applies to orders that name no code; {@code false} when left out
      */
     record PromotionRequest(
-            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{2,31}") String code,
+            @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{2,31}") @Nullable String code,
             @NotNull PromotionKind kind,
             @NotNull @Min(1) @Max(1_000_000_000_000L) Long value,
-            @Pattern(regexp = "[A-Z]{3}") @CurrencyCode String currency,
-            Instant validFrom,
-            Instant validUntil,
-            @Valid MoneyInput minimumOrder,
-            @Min(1) @Max(1_000_000) Integer perCustomerLimit,
-            @Min(1) @Max(1_000_000_000) Integer totalLimit,
-            Boolean automatic) {
+            @Pattern(regexp = "[A-Z]{3}") @CurrencyCode @Nullable String currency,
+            @Nullable Instant validFrom,
+            @Nullable Instant validUntil,
+            @Valid @Nullable MoneyInput minimumOrder,
+            @Min(1) @Max(1_000_000) @Nullable Integer perCustomerLimit,
+            @Min(1) @Max(1_000_000_000) @Nullable Integer totalLimit,
+            @Nullable Boolean automatic) {
     }
 
     /** The new promotion's id and its code as stored (upper case). */
-    record CreatedPromotion(PromotionId promotionId, String code) {
+    record CreatedPromotion(PromotionId promotionId, @Nullable String code) {
     }
 
     @Operation(summary = "Create a promotion (STAFF): a percentage or an amount off, by code or automatic")
+    @SuccessResponse(status = HttpStatus.CREATED, headers = HttpHeaders.ETAG,
+            description = "Created; there is no endpoint to read a promotion back, so no Location")
+    @ProblemResponse(status = HttpStatus.CONFLICT, type = "promotion-code-in-use",
+            description = "another promotion has this code")
     @PostMapping
-    Mono<ResponseEntity<CreatedPromotion>> create(@Valid @RequestBody PromotionRequest request,
+    Mono<ResponseEntity<CreatedPromotion>> createPromotion(@Valid @RequestBody PromotionRequest request,
                                                   @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                   ServerWebExchange exchange) {
         var command = new CreatePromotion(PromotionId.random(), request.code(), request.kind(), request.value(),

@@ -65,6 +65,8 @@ class RegistrationController {
             description = "the password is too short, too common or too like the email or name; `errors[]` says which")
     @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-requests",
             description = "too many sign-ups from this address; wait Retry-After seconds")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "overloaded",
+            description = "the password hashing pool is full; nothing was done")
     @PostMapping
     Mono<ResponseEntity<Registered>> registerAccount(@Valid @RequestBody RegisterRequest request,
                                                      @RequestHeader("Idempotency-Key") String key,
@@ -90,6 +92,8 @@ class RegistrationController {
             description = "the token is not one Keel mailed, was used, or a newer link replaced it")
     @ProblemResponse(status = HttpStatus.CONFLICT, type = "link-expired",
             description = "the link is too old; ask for a new one")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "overloaded",
+            description = "the password hashing pool is full; nothing was done")
     @PostMapping("/email-verification")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TokenResponse> verifyEmail(@Valid @RequestBody VerificationRequest request, ServerWebExchange exchange) {

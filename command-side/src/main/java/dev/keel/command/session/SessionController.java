@@ -47,9 +47,13 @@ class SessionController {
     @Public
     @ProblemResponse(status = HttpStatus.UNAUTHORIZED, type = "invalid-credentials",
             description = "the email or the password is wrong")
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "email-not-verified",
+            description = "the password is right, but the address is not proven yet: open the mailed link")
     @ProblemResponse(status = HttpStatus.TOO_MANY_REQUESTS, type = "too-many-attempts",
             description = "the account is locked out after failed logins, or this client address failed too often;"
                     + " wait `Retry-After` seconds")
+    @ProblemResponse(status = HttpStatus.SERVICE_UNAVAILABLE, type = "overloaded",
+            description = "the password hashing pool is full; nothing was done")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<TokenResponse> logIn(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {

@@ -1,5 +1,7 @@
 package dev.keel.api.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -9,7 +11,7 @@ import java.util.List;
  * @param facets     counts over everything that matches the words, for refining the search
  * @param nextCursor pass it as the next query's cursor; {@code null} on the last page
  */
-public record CatalogPage(List<ProductView> items, long total, CatalogFacets facets, String nextCursor) {
+public record CatalogPage(List<ProductView> items, long total, CatalogFacets facets, @Nullable String nextCursor) {
 
     public CatalogPage {
         items = List.copyOf(items);

@@ -1,6 +1,7 @@
 package dev.keel.api.catalog;
 
 import dev.keel.api.money.Money;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,10 @@ public record ProductView(ProductId productId,
                           String name,
                           String description,
                           Money price,
-                          String category,
+                          @Nullable String category,
                           List<String> imageUrls,
-                          Long stock,
-                          Long available,
+                          @Nullable Long stock,
+                          @Nullable Long available,
                           boolean archived,
                           long version,
                           Instant createdAt,

@@ -1,5 +1,7 @@
 package dev.keel.api.order;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  *
  * @param nextCursor pass it as the next query's cursor; {@code null} on the last page
  */
-public record OrderPage(List<OrderView> items, String nextCursor) {
+public record OrderPage(List<OrderView> items, @Nullable String nextCursor) {
 
     public OrderPage {
         items = List.copyOf(items);

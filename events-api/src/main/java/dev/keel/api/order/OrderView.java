@@ -1,6 +1,7 @@
 package dev.keel.api.order;
 
 import dev.keel.api.account.AccountId;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ public record OrderView(OrderId orderId,
                         long version,
                         List<OrderLine> lines,
                         OrderTotals totals,
-                        String promotionCode,
+                        @Nullable String promotionCode,
                         Instant placedAt,
                         Instant updatedAt) {
 

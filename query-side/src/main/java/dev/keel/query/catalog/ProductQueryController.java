@@ -56,6 +56,8 @@ class ProductQueryController {
 
     @Operation(summary = "Search the catalog (public): words, filters, sort, facets and a cursor; archived products never show")
     @Public
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "invalid-cursor",
+            description = "the cursor was changed, or comes from another listing (other filters, sort, owner or status)")
     @GetMapping
     Mono<CatalogPage> searchProducts(
             @Parameter(description = "words to look for in SKU, name and description; empty matches every product")

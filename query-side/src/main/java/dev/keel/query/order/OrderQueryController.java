@@ -12,7 +12,9 @@ import dev.keel.query.Queries;
 import dev.keel.query.paging.Cursors;
 import dev.keel.web.ETags;
 import dev.keel.web.Me;
+import dev.keel.web.ProblemResponse;
 import dev.keel.web.Problems;
+import dev.keel.web.SuccessResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,8 +51,12 @@ class OrderQueryController {
     }
 
     @Operation(summary = "My orders, newest first, a page at a time")
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "invalid-cursor",
+            description = "the cursor was changed, or comes from another listing (other filters, sort, owner or status)")
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "not-an-account",
+            description = "the token is valid but speaks for no account")
     @GetMapping
-    Mono<OrderPage> mine(@RequestParam(required = false) @Size(max = Cursors.MAX_LENGTH) String cursor,
+    Mono<OrderPage> listMyOrders(@RequestParam(required = false) @Size(max = Cursors.MAX_LENGTH) String cursor,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                          JwtAuthenticationToken caller) {
         var query = new FindCustomerOrders(Me.of(caller.getToken()).accountId(), cursor, size);
@@ -59,8 +65,11 @@ class OrderQueryController {
     }
 
     @Operation(summary = "One of my orders (STAFF: any order); the ETag is its version, If-None-Match answers 304")
+    @SuccessResponse(headers = HttpHeaders.ETAG)
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "not-an-account",
+            description = "the token is valid but speaks for no account (and is not STAFF)")
     @GetMapping("/{orderId}")
-    Mono<ResponseEntity<OrderView>> one(@PathVariable OrderId orderId,
+    Mono<ResponseEntity<OrderView>> findOrder(@PathVariable OrderId orderId,
                                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                         JwtAuthenticationToken caller) {
         AccountId customer = isStaff(caller) ? null : Me.of(caller.getToken()).accountId();
@@ -73,8 +82,10 @@ class OrderQueryController {
 
     @Operation(summary = "STAFF: the orders in one status, oldest first (the order they are worked in)")
     @PreAuthorize("hasRole('STAFF')")
+    @ProblemResponse(status = HttpStatus.BAD_REQUEST, type = "invalid-cursor",
+            description = "the cursor was changed, or comes from another listing (other filters, sort, owner or status)")
     @GetMapping("/queue")
-    Mono<OrderPage> queue(@Parameter(description = "PLACED, PAID, IN_FULFILMENT, DELIVERED or CANCELLED")
+    Mono<OrderPage> listOrderQueue(@Parameter(description = "PLACED, PAID, IN_FULFILMENT, DELIVERED or CANCELLED")
                           @RequestParam OrderStatus status,
                           @RequestParam(required = false) @Size(max = Cursors.MAX_LENGTH) String cursor,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
