@@ -114,7 +114,7 @@ class ApiFuzzIntegrationTest extends KeelIntegrationTest {
     private List<List<Header>> credentials(IdentityFixtures.Session customer, Random random) {
         String user = new UUID(random.nextLong(), random.nextLong()).toString();
         String withSession = tokens.encode(JwtClaimsSet.builder()
-                .issuer("keel").subject(user).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900))
+                .issuer("keel").audience(List.of(tokens.audience())).subject(user).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(900))
                 .claim("roles", List.of("CUSTOMER")).claim("sid", new UUID(random.nextLong(), random.nextLong()).toString())
                 .build());
         List<String> values = List.of("Bearer " + customer.accessToken(), "Bearer " + customer.accessToken(),
