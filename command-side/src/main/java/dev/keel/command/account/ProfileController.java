@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/v1/me")
 @Tag(name = "Me")
+@ProblemResponse(status = HttpStatus.GONE, type = "account-erased", description = "the account was erased")
 class ProfileController {
 
     private final CommandSender commands;

@@ -26,6 +26,7 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/v1/accounts/{accountId}/roles")
 @Tag(name = "Accounts")
 @PreAuthorize("hasRole('STAFF')")
+@ProblemResponse(status = HttpStatus.GONE, type = "account-erased", description = "the account was erased")
 class RoleController {
 
     private final CommandSender commands;

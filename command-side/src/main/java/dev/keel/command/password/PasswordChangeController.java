@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/v1/me/password")
 @Tag(name = "Me")
+@ProblemResponse(status = HttpStatus.GONE, type = "account-erased", description = "the account was erased")
 class PasswordChangeController {
 
     private final PasswordChanges changes;

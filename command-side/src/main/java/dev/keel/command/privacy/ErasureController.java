@@ -39,6 +39,8 @@ class ErasureController {
             + " again changes nothing.")
     @SuccessResponse(status = HttpStatus.NO_CONTENT, description = "Erased (or erased already)")
     @ProblemResponse(status = HttpStatus.CONFLICT, type = "last-staff", description = "the last STAFF account is kept")
+    @ProblemResponse(status = HttpStatus.NOT_FOUND, type = "not-found",
+            description = "the token's account does not exist")
     @DeleteMapping("/v1/me")
     Mono<ResponseEntity<Void>> eraseMe(@Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                        @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {

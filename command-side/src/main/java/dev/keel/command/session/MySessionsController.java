@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/v1/me/sessions")
 @Tag(name = "Me")
+@ProblemResponse(status = HttpStatus.GONE, type = "account-erased", description = "the account was erased")
 class MySessionsController {
 
     private static final String SESSION_OR_CURRENT =
