@@ -48,13 +48,15 @@ class AuditSearchBench extends KeelIntegrationTest {
             }
             long filling = System.nanoTime();
             jdbc.sql("""
-                    INSERT INTO audit_record
+                    INSERT INTO audit_record (chain_position, global_index, event_identifier, event_type, aggregate_type,
+                        aggregate_id, aggregate_sequence, occurred_at, actor, roles, correlation_id, causation_id,
+                        personal_data_of, client_ip, device_id, event_hash, previous_hash, record_hash)
                     SELECT n, n, md5(n::text), 'dev.keel.api.Event' || (n % 40), 'Aggregate', 'aggregate-' || (n % 200000),
                            n / 200000, ?::timestamptz + (n * (31536000.0 / ?)) * interval '1 second',
                            'user:' || ((n * 7919) % 10000), 'CUSTOMER', md5('c' || n), md5('d' || n),
                            'subject-' || ((n * 7919) % 10000), 'pd1:' || md5('ip' || n), 'pd1:' || md5('dev' || n),
                            sha256(n::text::bytea), sha256((n - 1)::text::bytea), sha256(('r' || n)::bytea)
-                    FROM generate_series(1, ?) n""")
+                    FROM generate_series(1::bigint, ?::bigint) n""")
                     .params(START.toString(), rows, rows).update();
             jdbc.sql("ANALYZE audit_record").update();
             double fillSeconds = (System.nanoTime() - filling) / 1e9;
