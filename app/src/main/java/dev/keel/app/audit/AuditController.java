@@ -1,5 +1,6 @@
 package dev.keel.app.audit;
 
+import dev.keel.api.privacy.SealedMetadata;
 import dev.keel.app.roles.ConditionalOnNodeRole;
 import dev.keel.app.roles.NodeRole;
 import dev.keel.query.paging.Cursors;
@@ -39,10 +40,12 @@ class AuditController {
 
     private final AuditReads reads;
     private final AuditExport export;
+    private final SealedMetadata sealed;
 
-    AuditController(AuditReads reads, AuditExport export) {
+    AuditController(AuditReads reads, AuditExport export, SealedMetadata sealed) {
         this.reads = reads;
         this.export = export;
+        this.sealed = sealed;
     }
 
     @Operation(summary = "COMPLIANCE: audit records in chain order, filtered, a page at a time")
@@ -66,7 +69,7 @@ class AuditController {
             List<AuditRecord> records = reads.page(filter, after, size);
             String next = records.size() < size ? null
                     : Cursors.encode(filter.scope(), List.of(records.getLast().chainPosition()));
-            return new AuditPage(records.stream().map(AuditEntry::of).toList(), next);
+            return new AuditPage(records.stream().map(record -> AuditEntry.of(record, sealed)).toList(), next);
         }).subscribeOn(Schedulers.boundedElastic());
     }
 

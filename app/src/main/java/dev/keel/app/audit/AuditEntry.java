@@ -1,5 +1,6 @@
 package dev.keel.app.audit;
 
+import dev.keel.api.privacy.SealedMetadata;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -16,18 +17,23 @@ import java.util.List;
  * @param aggregateType     null for an event no aggregate applied
  * @param correlation       shared by everything one user action caused ({@code X-Correlation-Id})
  * @param causation         the id of the message that caused the event
+ * @param clientIp          the request's IP, opened with the person's key; {@code [erased]} once they are
+ *                          erased; null when the event kept none (no person to seal it for)
+ * @param deviceId          the app installation's id, like {@code clientIp}
  * @param recordHash        the record's SHA-256, hex
  */
 public record AuditEntry(long chainPosition, long globalIndex, String eventIdentifier, String eventType,
                          @Nullable String aggregateType, String aggregateIdentifier, long aggregateSequence,
                          Instant occurredAt, String actor, List<String> roles, @Nullable String correlation,
-                         @Nullable String causation, String recordHash) {
+                         @Nullable String causation, @Nullable String clientIp, @Nullable String deviceId,
+                         String recordHash) {
 
-    static AuditEntry of(AuditRecord record) {
+    static AuditEntry of(AuditRecord record, SealedMetadata sealed) {
         return new AuditEntry(record.chainPosition(), record.globalIndex(), record.eventIdentifier(),
                 record.eventType(), record.aggregateType(), record.aggregateId(), record.aggregateSequence(),
                 record.occurredAt(), record.actor(),
                 record.roles().isEmpty() ? List.of() : Arrays.asList(record.roles().split(",")),
-                record.correlationId(), record.causationId(), ChainHashes.hex(record.recordHash()));
+                record.correlationId(), record.causationId(), record.origin().revealedIp(sealed),
+                record.origin().revealedDevice(sealed), ChainHashes.hex(record.recordHash()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.app.audit;
 
+import dev.keel.api.privacy.SealedMetadata;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,12 @@ class AuditExport {
 
     private final DataSource dataSource;
     private final JsonMapper json;
+    private final SealedMetadata sealed;
 
-    AuditExport(DataSource dataSource, JsonMapper json) {
+    AuditExport(DataSource dataSource, JsonMapper json, SealedMetadata sealed) {
         this.dataSource = dataSource;
         this.json = json;
+        this.sealed = sealed;
     }
 
     Flux<DataBuffer> export(AuditFilter filter, ExportFormat format) {
@@ -45,7 +48,7 @@ class AuditExport {
                 if (record == null) {
                     sink.complete();
                 } else {
-                    sink.next(format.line(AuditEntry.of(record), json));
+                    sink.next(format.line(AuditEntry.of(record, sealed), json));
                 }
             } catch (Exception e) {
                 sink.error(e);

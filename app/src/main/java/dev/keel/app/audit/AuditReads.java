@@ -3,6 +3,7 @@ package dev.keel.app.audit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -20,12 +21,19 @@ class AuditReads {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final AuditPruning pruning;
+    private final CheckpointSigner signer;
 
-    AuditReads(DataSource dataSource, PlatformTransactionManager transactions) {
+    AuditReads(DataSource dataSource, PlatformTransactionManager transactions, AuditPruning pruning,
+               CheckpointSigner signer) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // the checkpoint and the records in one snapshot, so a retention run between them is not a gap
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.pruning = pruning;
+        this.signer = signer;
     }
 
     List<AuditRecord> page(AuditFilter filter, long afterPosition, int size) {
@@ -36,17 +44,27 @@ class AuditReads {
                 + " ORDER BY a.chain_position LIMIT ?", (row, n) -> AuditRecord.from(row), params.toArray());
     }
 
-    /** Walks the whole chain with the events it names, in one snapshot, up to the first broken link. */
+    /**
+     * Walks the whole chain with the events it names, in one snapshot, up to the first broken link,
+     * from the start or from the newest retention checkpoint, whose signature must hold.
+     */
     AuditVerification verify() {
-        return readOnly.execute(status -> jdbc.query("SELECT " + AuditRecord.COLUMNS + ", " + StoredEvent.COLUMNS
+        return readOnly.execute(status -> {
+            AuditCheckpoint start = pruning.latest();
+            return signer.holds(start) ? walk(start) : AuditVerification.forgedCheckpoint(start);
+        });
+    }
+
+    private AuditVerification walk(AuditCheckpoint start) {
+        return jdbc.query("SELECT " + AuditRecord.COLUMNS + ", " + StoredEvent.COLUMNS
                 + " FROM audit_record a LEFT JOIN domain_event_entry e ON e.global_index = a.global_index"
                 + " ORDER BY a.chain_position", rows -> {
-            ChainVerifier verifier = new ChainVerifier();
+            ChainVerifier verifier = new ChainVerifier(start);
             boolean holds = true;
             while (holds && rows.next()) {
                 holds = verifier.check(AuditRecord.from(rows), StoredEvent.from(rows));
             }
             return verifier.result();
-        }));
+        });
     }
 }

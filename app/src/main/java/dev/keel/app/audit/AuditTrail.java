@@ -43,12 +43,14 @@ class AuditTrail {
         jdbc.sql("""
                         INSERT INTO audit_record (chain_position, global_index, event_identifier, event_type,
                             aggregate_type, aggregate_id, aggregate_sequence, occurred_at, actor, roles,
-                            correlation_id, causation_id, event_hash, previous_hash, record_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            correlation_id, causation_id, personal_data_of, client_ip, device_id,
+                            event_hash, previous_hash, record_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(record.chainPosition(), record.globalIndex(), record.eventIdentifier(), record.eventType(),
                         record.aggregateType(), record.aggregateId(), record.aggregateSequence(),
                         OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC), record.actor(), record.roles(), record.correlationId(),
-                        record.causationId(), record.eventHash(), record.previousHash(), record.recordHash())
+                        record.causationId(), record.origin().personalDataOf(), record.origin().clientIp(),
+                        record.origin().deviceId(), record.eventHash(), record.previousHash(), record.recordHash())
                 .update();
     }
 

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
 
@@ -33,9 +34,11 @@ class AuditTrailProjection {
     static final String GROUP = "audit-trail";
 
     private final AuditTrail trail;
+    private final JsonMapper json;
 
-    AuditTrailProjection(AuditTrail trail) {
+    AuditTrailProjection(AuditTrail trail, JsonMapper json) {
         this.trail = trail;
+        this.json = json;
     }
 
     @EventHandler
@@ -47,7 +50,8 @@ class AuditTrailProjection {
         }
         MetaData metadata = event.getMetaData();
         trail.append(AuditRecord.link(linking.head(), linking.event(), actor(metadata), roles(metadata),
-                text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID)));
+                text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID),
+                Origin.of(linking.event().metaData(), json)));
     }
 
     private static String actor(MetaData metadata) {

@@ -9,10 +9,21 @@ import java.util.Arrays;
  */
 final class ChainVerifier {
 
-    private AuditRecord.Head head = AuditRecord.Head.EMPTY;
+    private final long startsAfter;
+    private AuditRecord.Head head;
     private long checked;
     private AuditRecord broken;
     private String problem;
+
+    ChainVerifier() {
+        this(AuditCheckpoint.NONE);
+    }
+
+    /** Starts after a retention checkpoint: its record is the one the first kept record points back to. */
+    ChainVerifier(AuditCheckpoint start) {
+        this.startsAfter = start.chainPosition();
+        this.head = start.head();
+    }
 
     /** @return whether to go on: false once a link is broken */
     boolean check(AuditRecord record, StoredEvent event) {
@@ -27,7 +38,7 @@ final class ChainVerifier {
     }
 
     AuditVerification result() {
-        return AuditVerification.of(checked, head, broken, problem);
+        return AuditVerification.of(startsAfter, checked, head, broken, problem);
     }
 
     private String problemOf(AuditRecord record, StoredEvent event) {

@@ -13,7 +13,7 @@ public enum ExportFormat {
 
     static final List<String> CSV_COLUMNS = List.of("chainPosition", "globalIndex", "eventIdentifier", "eventType",
             "aggregateType", "aggregateIdentifier", "aggregateSequence", "occurredAt", "actor", "roles", "correlation",
-            "causation", "recordHash");
+            "causation", "clientIp", "deviceId", "recordHash");
 
     final MediaType mediaType;
 
@@ -32,7 +32,8 @@ public enum ExportFormat {
         return List.of(entry.chainPosition(), entry.globalIndex(), entry.eventIdentifier(), entry.eventType(),
                         nullable(entry.aggregateType()), entry.aggregateIdentifier(),
                         entry.aggregateSequence(), entry.occurredAt(), entry.actor(), String.join(" ", entry.roles()),
-                        nullable(entry.correlation()), nullable(entry.causation()), entry.recordHash())
+                        nullable(entry.correlation()), nullable(entry.causation()), nullable(entry.clientIp()),
+                        nullable(entry.deviceId()), entry.recordHash())
                 .stream().map(value -> quoted(value.toString())).collect(Collectors.joining(",")) + "\r\n";
     }
 

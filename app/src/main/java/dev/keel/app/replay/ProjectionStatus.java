@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param lagEvents        positions between {@code position} and {@code head}
  * @param lagSeconds       age of the oldest event it has not handled yet; 0 when caught up
  * @param replayProgress   while replaying: how far, 0 to 1, from the start to where the reset was made
+ * @param eventsPerSecond  while replaying: positions covered per second over the last minute of samples
+ *                         (docs/audit.md); null when not replaying or before a second sample
+ * @param secondsLeft      while replaying: {@code head - position} at that rate; null without a rate above 0
  */
 public record ProjectionStatus(String name, boolean running, boolean replayable, int claimedSegments,
                                @Nullable Long position, long head, long lagEvents, long lagSeconds,
-                               boolean replaying, @Nullable Double replayProgress, @Nullable String error) {
+                               boolean replaying, @Nullable Double replayProgress, @Nullable Double eventsPerSecond,
+                               @Nullable Long secondsLeft, @Nullable String error) {
 }

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The node's streaming processors: what each has reached, and replays. A replay resets the tokens
@@ -25,9 +27,18 @@ import java.util.OptionalLong;
 @Component
 class Projections {
 
+    static final Duration RATE_WINDOW = Duration.ofSeconds(60);
+
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Where a reset puts a token: before the first event of the store (a tail token's index). */
+    private static final long BEFORE_FIRST_EVENT = -1;
+    /**
+     * The rate of each group's latest replay: sampled when a replay starts here and whenever its status
+     * is read while it replays (a replay started otherwise gets its first sample then).
+     */
+    private final Map<String, ReplayRate> rates = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, JdbcClient jdbc) {
         this.processing = processing;
@@ -62,6 +73,9 @@ class Projections {
         } finally {
             processor.start();
         }
+        ReplayRate rate = new ReplayRate(RATE_WINDOW);
+        rate.sample(clock.instant(), BEFORE_FIRST_EVENT);
+        rates.put(name, rate);
         return status(name, processor, head());
     }
 
@@ -76,8 +90,20 @@ class Projections {
         long lag = position == null ? head : Math.max(0, head - position);
         String error = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(segment -> String.valueOf(segment.getError())).findFirst().orElse(null);
+        boolean replaying = processor.isReplaying();
+        Double rate = null;
+        Long secondsLeft = null;
+        if (replaying) {
+            ReplayRate replay = rates.computeIfAbsent(name, key -> new ReplayRate(RATE_WINDOW));
+            synchronized (replay) {
+                replay.sample(clock.instant(), position == null ? 0 : position);
+                rate = replay.eventsPerSecond();
+                secondsLeft = replay.secondsLeft(head);
+            }
+        }
         return new ProjectionStatus(name, processor.isRunning(), processor.supportsReset(), segments.size(),
-                position, head, lag, lagSeconds(position, lag), processor.isReplaying(), progress(segments), error);
+                position, head, lag, lagSeconds(position, lag), replaying, progress(segments), rate, secondsLeft,
+                error);
     }
 
     private Double progress(Collection<EventTrackerStatus> segments) {

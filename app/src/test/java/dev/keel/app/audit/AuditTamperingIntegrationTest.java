@@ -48,7 +48,8 @@ class AuditTamperingIntegrationTest extends KeelIntegrationTest {
 
         assertThat(((Number) verification.get("headPosition")).longValue()).isGreaterThanOrEqualTo(positions.get(2));
         assertThat(((Number) verification.get("recordsVerified")).longValue())
-                .isEqualTo(((Number) verification.get("headPosition")).longValue());
+                .isEqualTo(((Number) verification.get("headPosition")).longValue()
+                        - ((Number) verification.get("startsAfter")).longValue());
         assertThat((String) verification.get("headHash")).hasSize(64);
         assertThat(verification.get("brokenAt")).isNull();
         assertThat(verification.get("problem")).isNull();
@@ -112,6 +113,28 @@ class AuditTamperingIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void aChangedOrDroppedOriginInAnAuditRowIsFound() {
+        Map<String, Object> origin = jdbc.sql(
+                        "SELECT personal_data_of, client_ip, device_id FROM audit_record WHERE chain_position = ?")
+                .param(positions.get(1)).query().singleRow();
+        assertThat((String) origin.get("client_ip")).as("the fixture's request has an IP").startsWith("pd1:");
+        try {
+            setOrigin(positions.get(1), origin.get("personal_data_of"), "pd1:AAAA", origin.get("device_id"));
+            assertBrokenAt(positions.get(1), "record was changed");
+            setOrigin(positions.get(1), null, null, null);
+            assertBrokenAt(positions.get(1), "record was changed");
+        } finally {
+            setOrigin(positions.get(1), origin.get("personal_data_of"), origin.get("client_ip"), origin.get("device_id"));
+        }
+        assertThat(verify().get("intact")).isEqualTo(true);
+    }
+
+    void setOrigin(long chainPosition, Object personalDataOf, Object clientIp, Object deviceId) {
+        jdbc.sql("UPDATE audit_record SET personal_data_of = ?, client_ip = ?, device_id = ? WHERE chain_position = ?")
+                .params(personalDataOf, clientIp, deviceId, chainPosition).update();
+    }
+
+    @Test
     void aDeletedAuditRowIsFoundAtTheRecordAfterIt() {
         Map<String, Object> row = jdbc.sql("SELECT * FROM audit_record WHERE chain_position = ?")
                 .param(positions.get(0)).query().singleRow();
@@ -122,10 +145,12 @@ class AuditTamperingIntegrationTest extends KeelIntegrationTest {
             jdbc.sql("""
                             INSERT INTO audit_record (chain_position, global_index, event_identifier, event_type,
                                 aggregate_type, aggregate_id, aggregate_sequence, occurred_at, actor, roles,
-                                correlation_id, causation_id, event_hash, previous_hash, record_hash)
+                                correlation_id, causation_id, personal_data_of, client_ip, device_id, event_hash,
+                                previous_hash, record_hash)
                             VALUES (:chain_position, :global_index, :event_identifier, :event_type, :aggregate_type,
                                 :aggregate_id, :aggregate_sequence, :occurred_at, :actor, :roles, :correlation_id,
-                                :causation_id, :event_hash, :previous_hash, :record_hash)""")
+                                :causation_id, :personal_data_of, :client_ip, :device_id, :event_hash, :previous_hash,
+                                :record_hash)""")
                     .params(row).update();
         }
         assertThat(verify().get("intact")).isEqualTo(true);

@@ -112,6 +112,57 @@ class ErasureIntegrationTest extends KeelIntegrationTest {
                 .isEqualTo(true);
     }
 
+    @Test
+    void theAuditTrailShowsWhereIActedFromUntilIAmErasedAndNeverStoresItInPlaintext() {
+        String device = newDevice();
+        Session me = identity.registerVerified(uniqueEmail(), PASSWORD, NAME, device);
+        consent(me, "MARKETING_PUSH", "push-v1").expectStatus().isNoContent();
+        String consentGiven = "aggregateId=" + me.accountId() + "&eventType=dev.keel.api.privacy.ConsentGiven";
+        Map<?, ?> record = await().atMost(Duration.ofSeconds(60)).until(() -> auditRecords(consentGiven),
+                records -> !records.isEmpty()).getFirst();
+        assertThat(record.get("clientIp")).isEqualTo("127.0.0.1");
+        assertThat(record.get("deviceId")).isEqualTo(device);
+        assertThat(auditExport(consentGiven)).contains(device).contains("127.0.0.1");
+        long globalIndex = ((Number) record.get("globalIndex")).longValue();
+        String row = jdbc.sql("SELECT a::text FROM audit_record a WHERE global_index = ?").param(globalIndex)
+                .query(String.class).single();
+        assertThat(row).as("sealed in the trail too").doesNotContain(device).doesNotContain("127.0.0.1");
+        String sealedDevice = jdbc.sql("SELECT device_id FROM audit_record WHERE global_index = ?").param(globalIndex)
+                .query(String.class).single();
+        assertThat(sealedDevice).as("the event's own ciphertext").startsWith("pd1:");
+        assertThat(jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE global_index = ?")
+                .param(globalIndex).query(String.class).single()).contains(sealedDevice);
+
+        erase(me).expectStatus().isNoContent();
+
+        Map<?, ?> erased = auditRecords(consentGiven).getFirst();
+        assertThat(erased.get("clientIp")).isEqualTo(PersonalData.ERASED);
+        assertThat(erased.get("deviceId")).isEqualTo(PersonalData.ERASED);
+        assertThat(auditExport(consentGiven)).doesNotContain(device).doesNotContain("127.0.0.1")
+                .contains(PersonalData.ERASED);
+        assertThat(jdbc.sql("SELECT a::text FROM audit_record a WHERE global_index = ?").param(globalIndex)
+                .query(String.class).single()).as("not a byte of the record changes").isEqualTo(row);
+        long erasure = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(me.accountId()).query(Long.class).single();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM audit_record WHERE global_index = ?").param(erasure).query(Long.class).single() > 0);
+        assertThat(auditVerification().get("intact")).isEqualTo(true);
+    }
+
+    private List<Map<?, ?>> auditRecords(String query) {
+        return (List<Map<?, ?>>) web.get().uri("/v1/audit?" + query)
+                .headers(h -> h.setBearerAuth(tokens.forUser(UUID.randomUUID().toString(), "COMPLIANCE")))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("records");
+    }
+
+    private String auditExport(String query) {
+        return web.get().uri("/v1/audit/export?format=NDJSON&" + query)
+                .headers(h -> h.setBearerAuth(tokens.forUser(UUID.randomUUID().toString(), "COMPLIANCE")))
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
     private Map<?, ?> auditVerification() {
         return web.get().uri("/v1/audit/verification")
                 .headers(h -> h.setBearerAuth(tokens.forUser(UUID.randomUUID().toString(), "COMPLIANCE")))

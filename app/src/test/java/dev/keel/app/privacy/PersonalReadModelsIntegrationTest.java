@@ -29,8 +29,14 @@ class PersonalReadModelsIntegrationTest extends KeelIntegrationTest {
             "(^|_)(email|display_name|first_name|last_name|full_name|recipient|address|street|line1|line2|postal_code"
                     + "|city|phone|device_id|device|ip|client_ip|ip_address|birth_date|date_of_birth)($|_)";
 
-    /** Tables erased otherwise, and why. */
-    private static final Map<String, String> ERASED_ELSEWHERE = Map.of();
+    /**
+     * Tables erased otherwise, and why. A table here holds its personal columns only as values sealed
+     * under the person's data key ({@code pd1:...}) or already {@code [erased]}: erasing the key erases
+     * them, and {@link #tablesErasedElsewhereHoldNoPlaintext()} checks every stored value.
+     */
+    private static final Map<String, String> ERASED_ELSEWHERE = Map.of("audit_record",
+            "client IP and device id are the event's own ciphertext, sealed under the person's key; the chain "
+                    + "hashes them, so they are crypto-shredded, never rewritten (docs/audit.md)");
 
     @Autowired
     JdbcClient jdbc;
@@ -51,6 +57,20 @@ class PersonalReadModelsIntegrationTest extends KeelIntegrationTest {
         assertThat(tables).as("the pattern finds the known ones").contains("account", "account_session");
         assertThat(tables).allSatisfy(table -> assertThat(covered.contains(table) || ERASED_ELSEWHERE.containsKey(table))
                 .as("table %s has personal columns but no PersonalReadModel erases it", table).isTrue());
+    }
+
+    @Test
+    void tablesErasedElsewhereHoldNoPlaintext() {
+        ERASED_ELSEWHERE.keySet().forEach(table -> {
+            List<String> columns = jdbc.sql("""
+                            SELECT column_name FROM information_schema.columns
+                            WHERE table_schema = current_schema() AND table_name = ? AND column_name ~ ?""")
+                    .params(table, PERSONAL_COLUMN).query(String.class).list();
+            assertThat(columns).as("%s has the personal columns it is listed for", table).isNotEmpty();
+            columns.forEach(column -> assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + column
+                            + " NOT LIKE 'pd1:%' AND " + column + " <> '[erased]'").query(Long.class).single())
+                    .as("values of %s.%s stored in plaintext", table, column).isZero());
+        });
     }
 
     @Test

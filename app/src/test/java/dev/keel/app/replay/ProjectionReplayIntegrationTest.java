@@ -3,6 +3,7 @@ package dev.keel.app.replay;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.Processors;
 import dev.keel.testing.ReadModels;
+import dev.keel.testing.ReplayProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +21,8 @@ class ProjectionReplayIntegrationTest extends KeelIntegrationTest {
     Processors processors;
     @Autowired
     ReadModels readModels;
+    @Autowired
+    ReplayProbe probe;
 
     @Test
     void aReplayRunTwiceLeavesWhatTheFirstBuildLeft() {
@@ -46,6 +49,48 @@ class ProjectionReplayIntegrationTest extends KeelIntegrationTest {
         assertThat(status.get("replaying")).isEqualTo(false);
         assertThat(status.get("error")).isNull();
         assertThat(((Number) status.get("position")).longValue()).isGreaterThanOrEqualTo(positions.getLast());
+    }
+
+    @Test
+    void aReplayShowsItsRateAndTimeLeftWhileItRunsAndNeitherOnceItIsDone() {
+        List<String> products = List.of(catalog.createProduct("Replay rate one", 100),
+                catalog.createProduct("Replay rate two", 200), catalog.createProduct("Replay rate three", 300));
+        processors.awaitHandled(ReplayProbe.GROUP, processors.positionsOf(products));
+        Map<?, ?> idle = projection(ReplayProbe.GROUP);
+        assertThat(idle.get("eventsPerSecond")).isNull();
+        assertThat(idle.get("secondsLeft")).isNull();
+
+        probe.hold();
+        try {
+            web.post().uri("/v1/admin/projections/{name}/replay", ReplayProbe.GROUP)
+                    .headers(h -> h.setBearerAuth(tokens.staff()))
+                    .exchange().expectStatus().isAccepted();
+            long before = -1;
+            for (int step = 0; step < 3; step++) {
+                probe.let(2);
+                long reached = before;
+                Map<?, ?> status = await().atMost(Duration.ofSeconds(60))
+                        .until(() -> projection(ReplayProbe.GROUP), s -> position(s) > reached);
+                long position = position(status);
+                long head = ((Number) status.get("head")).longValue();
+                assertThat(status.get("replaying")).as("step %s", step).isEqualTo(true);
+                assertThat(((Number) status.get("eventsPerSecond")).doubleValue()).as("step %s", step).isPositive();
+                assertThat(head).isGreaterThan(position);
+                assertThat(((Number) status.get("secondsLeft")).longValue()).as("step %s", step).isPositive();
+                before = position;
+            }
+        } finally {
+            probe.open();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !processors.isReplaying(ReplayProbe.GROUP));
+        Map<?, ?> done = projection(ReplayProbe.GROUP);
+        assertThat(done.get("replaying")).isEqualTo(false);
+        assertThat(done.get("eventsPerSecond")).isNull();
+        assertThat(done.get("secondsLeft")).isNull();
+    }
+
+    static long position(Map<?, ?> status) {
+        return status.get("position") instanceof Number position ? position.longValue() : -1;
     }
 
     @Test
