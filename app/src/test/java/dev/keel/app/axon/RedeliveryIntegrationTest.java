@@ -6,6 +6,7 @@ import dev.keel.testing.DeadLetterProbe;
 import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.Processors;
 import dev.keel.testing.ReadModels;
+import dev.keel.testing.ReplayProbe;
 import dev.keel.testing.Storefront;
 import dev.keel.testing.TestMail;
 import dev.keel.testing.TransactionProbe;
@@ -58,7 +59,7 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
         assertThat(processing.eventProcessors().keySet())
                 .as("a new processing group needs a redelivery test here")
                 .containsExactlyInAnyOrderElementsOf(Stream.of(COVERED.stream(), COVERED_ELSEWHERE.keySet().stream(),
-                        Stream.of(TransactionProbe.GROUP, DeadLetterProbe.GROUP)).flatMap(groups -> groups).toList());
+                        Stream.of(TransactionProbe.GROUP, DeadLetterProbe.GROUP, ReplayProbe.GROUP)).flatMap(groups -> groups).toList());
     }
 
     @Test
