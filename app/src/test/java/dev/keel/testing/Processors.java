@@ -54,6 +54,14 @@ public class Processors {
         await().atMost(Duration.ofSeconds(60)).until(() -> handled(group, positions));
     }
 
+    /** Waits until each of these groups has handled every event stored so far. */
+    public void awaitCaughtUp(String... groups) {
+        long head = jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        for (String group : groups) {
+            awaitHandled(group, List.of(head));
+        }
+    }
+
     /**
      * Stops {@code group}, moves every segment's token back to just before {@code position} (no
      * replay: the handlers cannot tell these events from new ones), and starts it again.
