@@ -7,7 +7,6 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
 import org.axonframework.commandhandling.distributed.UnresolvedRoutingKeyPolicy;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,33 +22,6 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommandBusProperties.class)
 class CommandBusConfiguration {
-
-    /**
-     * Aggregates stay in memory between commands instead of being replayed from their events each time.
-     * Another node's change to a cached aggregate surfaces as a conflict on append, which rolls back and
-     * evicts it, so a retry loads it fresh. One cache per kind of aggregate: a cache is keyed by the
-     * aggregate's id alone, so with one for all, a product command naming an account's id found the
-     * cached account and failed with no handler (500) instead of 404 {@code not-found}.
-     */
-    @Bean
-    Cache accountCache() {
-        return new WeakReferenceCache();
-    }
-
-    @Bean
-    Cache productCache() {
-        return new WeakReferenceCache();
-    }
-
-    @Bean
-    Cache orderCache() {
-        return new WeakReferenceCache();
-    }
-
-    @Bean
-    Cache promotionCache() {
-        return new WeakReferenceCache();
-    }
 
     @Bean(destroyMethod = "close")
     @Qualifier("localSegment")

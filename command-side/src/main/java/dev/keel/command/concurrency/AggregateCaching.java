@@ -1,0 +1,27 @@
+package dev.keel.command.concurrency;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * How command handlers get their aggregates ({@code keel.aggregates.cache}, docs/scale-out.md).
+ */
+public enum AggregateCaching {
+    /** Kept in memory, and used only while the store holds no later event of it (one indexed query). */
+    CHECKED,
+    /** Kept in memory and trusted: right only when a single node changes these aggregates. */
+    TRUSTED,
+    /** Replayed from the store (and its snapshots) for every command. */
+    OFF;
+
+    /** A cache of one kind of aggregate, in this mode. */
+    public Cache newCache(EventStore store) {
+        return switch (this) {
+            case CHECKED -> new StoreCheckedCache(new WeakReferenceCache(), store);
+            case TRUSTED -> new WeakReferenceCache();
+            case OFF -> NoCache.INSTANCE;
+        };
+    }
+}
