@@ -2,8 +2,6 @@ package dev.keel.command.rejection;
 
 import org.axonframework.modelling.command.AggregateLifecycle;
 
-import java.util.Map;
-
 /** Optimistic concurrency: a command that names a version only applies to exactly that version. */
 public final class ExpectedVersion {
 
@@ -13,14 +11,12 @@ public final class ExpectedVersion {
     /**
      * @param expected the version the caller last saw, or {@code null} to skip the check
      * @param what     names the aggregate in the message, e.g. {@code "product 42"}
-     * @throws CommandRejected (conflict, {@code version-conflict}) with the current version
+     * @throws VersionConflict (409 {@code version-conflict}) with the current version
      */
     public static void check(Long expected, String what) {
         long current = AggregateLifecycle.getVersion();
         if (expected != null && expected != current) {
-            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "version-conflict",
-                    what + " is at version " + current + ", not " + expected,
-                    Map.of("currentVersion", current));
+            throw new VersionConflict(what, expected, current);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.command.request;
 
+import dev.keel.command.concurrency.ConflictRetry;
 import dev.keel.command.idempotency.IdempotencyKey;
 import dev.keel.command.idempotency.RequestFingerprint;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The one way endpoints send commands: adds the request's metadata (actor, roles, device, IP,
- * correlation, idempotency key and fingerprint) and maps a refusal to its problem detail.
+ * correlation, idempotency key and fingerprint), retries conflicts the client did not cause, and maps
+ * a refusal to its problem detail.
  */
 @Component
 public class CommandSender {
@@ -23,11 +25,13 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final JsonMapper json;
     private final RequestFingerprint fingerprints;
+    private final ConflictRetry conflicts;
 
-    CommandSender(CommandGateway gateway, JsonMapper json, RequestFingerprint fingerprints) {
+    CommandSender(CommandGateway gateway, JsonMapper json, RequestFingerprint fingerprints, ConflictRetry conflicts) {
         this.gateway = gateway;
         this.json = json;
         this.fingerprints = fingerprints;
+        this.conflicts = conflicts;
     }
 
     /**
@@ -54,7 +58,7 @@ public class CommandSender {
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .map(principal -> RequestMetadata.of(exchange, principal.orElse(null), key, fingerprint))
-                .flatMap(metadata -> this.<R>dispatch(command, metadata))
+                .flatMap(metadata -> conflicts.run(command, () -> this.<R>dispatch(command, metadata)))
                 .onErrorMap(CommandProblems::toErrorResponse);
     }
 
