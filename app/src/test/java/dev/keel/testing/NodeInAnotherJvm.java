@@ -35,8 +35,9 @@ public final class NodeInAnotherJvm implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    /** Starts a node with these roles and waits until its health answers. */
-    public static NodeInAnotherJvm start(String roles, Environment environment, JWKSet signingKeys, MasterKey masterKey) {
+    /** Starts a node with these roles (and further {@code --name=value} arguments) and waits until its health answers. */
+    public static NodeInAnotherJvm start(String roles, Environment environment, JWKSet signingKeys, MasterKey masterKey,
+                                         String... arguments) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("keel-" + roles.replace(',', '-') + "-node", ".log");
@@ -48,6 +49,7 @@ public final class NodeInAnotherJvm implements AutoCloseable {
                     "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                     "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                     "--spring.elasticsearch.uris=" + environment.getProperty("spring.elasticsearch.uris")));
+            command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // Secrets go through the environment, which only the process's own user can read; arguments are public
             builder.environment().put("KEEL_DB_PASSWORD", environment.getProperty("spring.datasource.password"));

@@ -19,11 +19,21 @@ final class DuplicateKeyResolver implements PersistenceExceptionResolver {
     @Override
     public boolean isDuplicateKeyViolation(Exception exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && isUniqueViolation(sql)) {
                 return true;
             }
             if (cause.getCause() == cause) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** A batch's failure may carry the statement's own in its chain of next exceptions. */
+    private static boolean isUniqueViolation(SQLException sql) {
+        for (SQLException each = sql; each != null; each = each.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(each.getSQLState())) {
+                return true;
             }
         }
         return false;
