@@ -1,6 +1,7 @@
 package dev.keel.bench;
 
 import dev.keel.bench.command.Catalog;
+import dev.keel.bench.command.ChangeBench;
 import dev.keel.bench.command.CommandBench;
 import dev.keel.bench.command.EventRow;
 import dev.keel.bench.command.RawInsert;
@@ -41,7 +42,8 @@ public final class Bench {
 
     private static final Logger log = LoggerFactory.getLogger(Bench.class);
     /** The order of figures. */
-    private static final List<String> ORDER = List.of("command-throughput", "command-latency-p99", "projection-catchup",
+    private static final List<String> ORDER = List.of("command-throughput", "command-latency-p99", "change-throughput",
+            "projection-catchup",
             "search-indexing", "read-throughput", "read-latency-p95", "replay", "rss-under-load", "start-to-ready");
     private static final String ALL_ROLES = "command,projections,query";
 
@@ -118,6 +120,10 @@ public final class Bench {
                 phase("commands", () -> {
                     new CommandBench(settings, app, catalog, tokens, new RawInsert(stack, templates.created()), cpu, profiler)
                             .run(report);
+                    return null;
+                });
+                phase("changes", () -> {
+                    new ChangeBench(settings, catalog, tokens, new RawInsert(stack, templates.created()), cpu).run(report);
                     return null;
                 });
                 phase("product table catches up", () -> {

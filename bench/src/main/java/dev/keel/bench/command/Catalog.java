@@ -64,6 +64,17 @@ public final class Catalog {
                 .build();
     }
 
+    /** A price change with no {@code If-Match}: it applies to whatever version the product is at. */
+    public HttpRequest changePriceAnyVersion(String token, String productId, long amountMinor) {
+        return HttpRequest.newBuilder(base.resolve("/v1/products/" + productId + "/price"))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"amountMinor\":" + amountMinor + ",\"currency\":\"EUR\"}"))
+                .build();
+    }
+
     /** Creates one product and returns its id (from the 201 body). */
     public String create(String token, long number) throws Exception {
         String body = new String(Http.expect(createProduct(token, number), 201).body());
