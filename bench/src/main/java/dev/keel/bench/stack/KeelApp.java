@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 public final class KeelApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KeelApp.class);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    /** Generous: on a shared, loaded machine start-up alone took over two minutes. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     /** One per harness run: every launch on the run's database reads what an earlier one encrypted. */
