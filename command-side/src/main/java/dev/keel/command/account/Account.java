@@ -31,6 +31,8 @@ import dev.keel.api.privacy.PersonalData;
 import dev.keel.api.push.ChangeNotificationPreference;
 import dev.keel.api.push.DeviceRegistered;
 import dev.keel.api.push.DeviceRemoved;
+import dev.keel.api.push.MarkNotificationRead;
+import dev.keel.api.push.NotificationRead;
 import dev.keel.api.push.NotificationCategory;
 import dev.keel.api.push.NotificationPreferenceChanged;
 import dev.keel.api.push.RegisterDevice;
@@ -324,6 +326,12 @@ class Account {
         if (devices.holds(command.deviceId(), command.fcmToken())) {
             apply(new DeviceRemoved(accountId, command.deviceId(), command.reason()));
         }
+    }
+
+    /** Whose notification it is the inbox checks: one of another account's id marks nothing. */
+    @CommandHandler
+    void handle(MarkNotificationRead command) {
+        apply(new NotificationRead(accountId, command.notificationId()));
     }
 
     @CommandHandler
