@@ -3,7 +3,6 @@ package dev.keel.command.request;
 import dev.keel.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 
@@ -37,21 +36,17 @@ public record CommandProblem(int status, String type, String detail, Map<String,
             return Optional.empty();
         }
         var body = answer.getBody();
-        String type = body.getType() == null ? null : body.getType().toString();
+        int status = answer.getStatusCode().value();
+        // a problem that came without a type (Spring's own errors) is named after its status, as ProblemMapper does
+        String type = body.getType() != null && body.getType().toString().startsWith(TYPE_PREFIX)
+                ? body.getType().toString() : Problems.typeForStatus(status).toString();
         Map<String, Object> properties = body.getProperties() == null ? Map.of() : new LinkedHashMap<>(body.getProperties());
-        return Optional.of(new CommandProblem(answer.getStatusCode().value(),
-                type != null && type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : null,
-                body.getDetail(), properties, answer.getHeaders().getFirst("Retry-After")));
+        return Optional.of(new CommandProblem(status, type.substring(TYPE_PREFIX.length()), body.getDetail(),
+                properties, answer.getHeaders().getFirst("Retry-After")));
     }
 
     ErrorResponseException toErrorResponse() {
-        HttpStatus httpStatus = HttpStatus.valueOf(status);
-        ErrorResponseException error = type == null
-                ? new ErrorResponseException(httpStatus, ProblemDetail.forStatusAndDetail(httpStatus, detail), null)
-                : Problems.error(httpStatus, type, detail);
-        if (type == null) {
-            error.getBody().setType(Problems.typeForStatus(status));
-        }
+        ErrorResponseException error = Problems.error(HttpStatus.valueOf(status), type, detail);
         if (properties != null) {
             properties.forEach(error.getBody()::setProperty);
         }
