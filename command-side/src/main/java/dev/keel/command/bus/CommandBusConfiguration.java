@@ -1,5 +1,6 @@
 package dev.keel.command.bus;
 
+import dev.keel.command.request.ProblemCarryingCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -51,9 +52,10 @@ class CommandBusConfiguration {
         return new WeakReferenceCache();
     }
 
+    /** Refusals leave this bus as data ({@link ProblemCarryingCommandBus}), as they must to cross Axon Server. */
     @Bean(destroyMethod = "close")
     @Qualifier("localSegment")
-    GroupCommitCommandBus commandBus(PlatformTransactionManager transactions,
+    ProblemCarryingCommandBus commandBus(PlatformTransactionManager transactions,
                                      org.axonframework.config.Configuration axon,
                                      DuplicateCommandHandlerResolver duplicates,
                                      CommandBusProperties properties,
@@ -68,7 +70,7 @@ class CommandBusConfiguration {
         var routing = AnnotationRoutingStrategy.builder()
                 .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
                 .build();
-        return new GroupCommitCommandBus(local, routing, transactions, properties,
-                () -> aggregateCaches.forEach(Cache::removeAll));
+        return new ProblemCarryingCommandBus(new GroupCommitCommandBus(local, routing, transactions, properties,
+                () -> aggregateCaches.forEach(Cache::removeAll)));
     }
 }
