@@ -1,6 +1,7 @@
 package dev.keel.app;
 
 import dev.keel.testing.CatalogFixtures;
+import dev.keel.testing.FcmStandIn;
 import dev.keel.testing.FirebaseStandIn;
 import dev.keel.testing.IdentityFixtures;
 import dev.keel.testing.IntegrationTestClasses;
@@ -32,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "keel.mail.port=${" + TestMail.PORT_PROPERTY + "}",
                 "keel.firebase.project-id=" + FirebaseStandIn.PROJECT_ID,
                 "keel.firebase.credentials=${" + FirebaseStandIn.CREDENTIALS_PROPERTY + "}",
+                "keel.push.fcm-url=${" + FcmStandIn.URL_PROPERTY + "}",
                 "keel.identity.admin.email=" + KeelIntegrationTest.ADMIN_EMAIL,
                 "keel.identity.admin.password=" + KeelIntegrationTest.ADMIN_PASSWORD,
                 // the tests' own sign-ups all come from 127.0.0.1
@@ -47,6 +49,7 @@ public abstract class KeelIntegrationTest {
     static {
         TestMail.start();
         FirebaseStandIn.shared();
+        FcmStandIn.shared();
     }
 
     @Autowired

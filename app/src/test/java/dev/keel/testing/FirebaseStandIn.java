@@ -129,6 +129,16 @@ public final class FirebaseStandIn implements AutoCloseable {
                 .build();
     }
 
+    /** Whether this stand-in's token endpoint issued the access token (other stand-ins check bearers here). */
+    public boolean issued(String accessToken) {
+        return accessTokens.containsKey(accessToken);
+    }
+
+    /** An access token this stand-in issued, if any (benchmarks replay the SDK's requests with it). */
+    public java.util.Optional<String> anyIssuedToken() {
+        return accessTokens.keySet().stream().findAny();
+    }
+
     public int certificateFetches() {
         return certificateFetches.get();
     }

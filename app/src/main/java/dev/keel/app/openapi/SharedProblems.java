@@ -108,7 +108,7 @@ final class SharedProblems {
         problems.add(new Problem(SERVICE_UNAVAILABLE, "overloaded", method == HttpMethod.GET
                 ? OVERLOADED_DATABASE + "; nothing was done, ask again after `Retry-After` seconds"
                 : OVERLOADED_DATABASE + ", or the command queue is full, or the command waited longer than the"
-                + " command timeout; nothing was done, send it again (same `Idempotency-Key`) after `Retry-After`"
+                + " command timeout, or (with Axon Server) no node that handles it can be reached; nothing was done, send it again (same `Idempotency-Key`) after `Retry-After`"
                 + " seconds"));
         return problems;
     }

@@ -1,12 +1,15 @@
 package dev.keel.app.privacy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,12 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Data keys in {@code personal_data_key}, wrapped with the master key. A new key is written in the
- * transaction of the events it encrypts and is never cached by that transaction, not even after it
- * commits: the command that created it may have rolled back to its savepoint inside a batch that
- * committed (the group-commit bus), taking the row with it. Later transactions read it from the
- * table. Keys read in a transaction are cached once it commits. Concurrent first events of one person
- * agree on one key (the second insert waits on the first and then reads its key).
+ * Data keys in {@code personal_data_key}, wrapped with the master key. A new key is committed in a
+ * transaction of its own before it encrypts anything: with Axon Server an event is visible to
+ * processors before the transaction of its command commits, so a key written in that transaction
+ * could be missing when the event is read (docs/axon-server.md). A key whose command then fails stays,
+ * unused, and serves the person's next event. Keys read in a transaction are cached once it commits.
+ * Concurrent first events of one person agree on one key (the second insert waits on the first and
+ * then reads its key).
+ *
+ * <p>A subject with no row at all is not an erased one: {@link #find} then throws
+ * {@link PersonalDataKeyMissing}, so a reader retries instead of keeping {@code [erased]} for good.
  *
  * <p>Erasure replaces the key with a tombstone and tells every node on commit ({@code NOTIFY
  * keel_personal_data_erased}, heard by {@link ErasedKeysListener}). A key read before an eviction
@@ -37,12 +44,15 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
     /** Erasure is for good, so knowing that a subject was erased never goes stale. */
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private final AtomicLong evictions = new AtomicLong();
-    /** Transaction resource: the subjects whose keys the current transaction created. */
-    private final Object createdHere = new Object();
+    /** Runs each key creation in a transaction of its own, committed before the key is used. */
+    private final TransactionOperations ownTransaction;
 
-    JdbcPersonalDataKeys(JdbcClient jdbc, MasterKey master) {
+    JdbcPersonalDataKeys(JdbcClient jdbc, MasterKey master, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.master = master;
+        var template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = template;
     }
 
     /** A stored row: a wrapped key, or none when the subject was erased. */
@@ -73,7 +83,8 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
             return Optional.ofNullable(cached);
         }
         long generation = evictions.get();
-        return stored(subjectId).flatMap(stored -> open(subjectId, stored, generation));
+        Stored stored = stored(subjectId).orElseThrow(() -> new PersonalDataKeyMissing(subjectId));
+        return open(subjectId, stored, generation);
     }
 
     @Override
@@ -130,24 +141,23 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
     }
 
     private Optional<SecretKey> create(String subjectId) {
+        long generation = evictions.get();
         byte[] wrapped = Aes.encrypt(master.wrappingKey(), Aes.randomKey(), associatedData(subjectId));
-        jdbc.sql("""
-                        INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, now())
-                        ON CONFLICT (subject_id) DO NOTHING""")
-                .params(subjectId, wrapped)
-                .update();
-        createdInThisTransaction().add(subjectId);
-        Stored stored = stored(subjectId).orElseThrow(() -> new IllegalStateException("The data key of " + subjectId
-                + " vanished while it was created"));
-        return stored.erased() ? Optional.empty() : Optional.of(unwrap(subjectId, stored.wrapped()));
+        Stored stored = ownTransaction.execute(status -> {
+            jdbc.sql("""
+                            INSERT INTO personal_data_key (subject_id, wrapped_key, created_at) VALUES (?, ?, now())
+                            ON CONFLICT (subject_id) DO NOTHING""")
+                    .params(subjectId, wrapped)
+                    .update();
+            return stored(subjectId).orElseThrow(() -> new IllegalStateException("The data key of " + subjectId
+                    + " vanished while it was created"));
+        });
+        return open(subjectId, stored, generation);
     }
 
     private void remember(String subjectId, SecretKey key, long generation) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             cache(subjectId, key, generation);
-            return;
-        }
-        if (createdInThisTransaction().contains(subjectId)) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -156,26 +166,6 @@ class JdbcPersonalDataKeys implements PersonalDataKeys {
                 cache(subjectId, key, generation);
             }
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> createdInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return new HashSet<>();
-        }
-        var created = (Set<String>) TransactionSynchronizationManager.getResource(createdHere);
-        if (created == null) {
-            Set<String> fresh = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(createdHere, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(createdHere);
-                }
-            });
-            created = fresh;
-        }
-        return created;
     }
 
     /** Put first, then check: an eviction that ran meanwhile took the key out again, or will. */

@@ -10,12 +10,18 @@ import java.util.Optional;
 public interface PersonalDataKeys {
 
     /**
-     * The subject's key, created on first use; empty once the subject was erased, because no key is
-     * ever made for them again (their later events keep no personal data at all).
+     * The subject's key, created on first use and committed before it is returned, in a transaction of
+     * its own; empty once the subject was erased, because no key is ever made for them again (their
+     * later events keep no personal data at all).
      */
     Optional<SecretKey> keyFor(String subjectId);
 
-    /** The subject's key, or empty when there never was one or it was erased. */
+    /**
+     * The subject's key, or empty when it was erased (a tombstone says so).
+     *
+     * @throws PersonalDataKeyMissing when there is no key and no tombstone: what was sealed under it
+     *                                is not erased, and must be read again later (docs/axon-server.md)
+     */
     Optional<SecretKey> find(String subjectId);
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 import javax.sql.DataSource;
@@ -56,8 +57,8 @@ class PrivacyConfiguration {
     }
 
     @Bean
-    JdbcPersonalDataKeys personalDataKeys(JdbcClient jdbc, MasterKey masterKey) {
-        return new JdbcPersonalDataKeys(jdbc, masterKey);
+    JdbcPersonalDataKeys personalDataKeys(JdbcClient jdbc, MasterKey masterKey, PlatformTransactionManager transactions) {
+        return new JdbcPersonalDataKeys(jdbc, masterKey, transactions);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.keel.app.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -7,9 +9,6 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers tokens whose signature, issuer and claims were already checked: a mobile app sends the
@@ -19,35 +18,42 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
-    /** Far more than the live tokens of one node's users; cleared whole when reached. */
-    private static final int CAPACITY = 10_000;
+    /** Far more than the live tokens of one node's users. */
+    static final int CAPACITY = 10_000;
 
     private final ReactiveJwtDecoder delegate;
     private final OAuth2TokenValidator<Jwt> inDate = new JwtTimestampValidator();
-    private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+    /**
+     * Bounded by frequency, not cleared whole: a flood of one-off tokens (each a valid signature, say
+     * from a load test) neither grows memory nor evicts the tokens in steady use.
+     */
+    private final Cache<String, Jwt> verified;
 
     VerifiedTokenCache(ReactiveJwtDecoder delegate) {
+        this(delegate, Caffeine.newBuilder().maximumSize(CAPACITY));
+    }
+
+    VerifiedTokenCache(ReactiveJwtDecoder delegate, Caffeine<Object, Object> builder) {
         this.delegate = delegate;
+        this.verified = builder.build();
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt known = verified.get(token);
+        Jwt known = verified.getIfPresent(token);
         if (known == null) {
-            return delegate.decode(token).doOnNext(jwt -> remember(token, jwt));
+            return delegate.decode(token).doOnNext(jwt -> verified.put(token, jwt));
         }
         OAuth2TokenValidatorResult now = inDate.validate(known);
         if (now.hasErrors()) {
-            verified.remove(token);
+            verified.invalidate(token);
             return Mono.error(new JwtValidationException("The token is expired or not yet valid", now.getErrors()));
         }
         return Mono.just(known);
     }
 
-    private void remember(String token, Jwt jwt) {
-        if (verified.size() >= CAPACITY) {
-            verified.clear();
-        }
-        verified.put(token, jwt);
+    long size() {
+        verified.cleanUp();
+        return verified.estimatedSize();
     }
 }

@@ -65,8 +65,10 @@ class TableOwnershipTest {
     @Test
     void theRuleSeesEveryModulesTablesAndTheirUse() {
         assertThat(owners).containsEntry("domain_event_entry", "app").containsEntry("unique_claim", "command-side")
-                .containsEntry("product", "projections");
-        assertThat(uses.get("query-side")).contains(new SqlUse("product", false, "ProductReadModel.java"));
+                .containsEntry("product", "projections").containsEntry("push_device", "projections")
+                .containsEntry("sent_push", "projections");
+        assertThat(uses.get("query-side")).contains(new SqlUse("product", false, "ProductReadModel.java"))
+                .contains(new SqlUse("push_device", false, "AccountQueries.java"));
         assertThat(uses.get("command-side")).contains(new SqlUse("refresh_token", true, "JdbcRefreshTokens.java"));
     }
 

@@ -41,7 +41,10 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
             "product-table", "product-search-v2", "order-table", "account-table", "session-table", "account-mail");
     /** Groups whose redelivery test lives beside the rest of their tests, named here. */
     private static final Map<String, String> COVERED_ELSEWHERE = Map.of(
-            "audit-trail", "AuditTrailIntegrationTest.aRedeliveredEventIsLinkedOnce");
+            "audit-trail", "AuditTrailIntegrationTest.aRedeliveredEventIsLinkedOnce",
+            "push-registry", "PushRedeliveryIntegrationTest.theRegistryIsUnchangedByEventsItSeesAgain",
+            "notification-inbox", "PushRedeliveryIntegrationTest.theInboxIsUnchangedByEventsItSeesAgain",
+            "push", "PushRedeliveryIntegrationTest.noPushIsSentTwiceForAnEventSeenAgain");
 
     @Autowired
     Processors processors;

@@ -34,9 +34,9 @@ class ErasedKeyCachesIntegrationTest extends KeelIntegrationTest {
 
     @Test
     void aKeyErasedOnOneNodeIsForgottenByEveryListeningNode() {
-        var erasing = new JdbcPersonalDataKeys(jdbc, masterKey);
-        var listening = new JdbcPersonalDataKeys(jdbc, masterKey);
-        var deaf = new JdbcPersonalDataKeys(jdbc, masterKey);
+        var erasing = new JdbcPersonalDataKeys(jdbc, masterKey, transactions);
+        var listening = new JdbcPersonalDataKeys(jdbc, masterKey, transactions);
+        var deaf = new JdbcPersonalDataKeys(jdbc, masterKey, transactions);
         var listener = new ErasedKeysListener(dataSource, listening);
         listener.start();
         try {
@@ -51,7 +51,7 @@ class ErasedKeyCachesIntegrationTest extends KeelIntegrationTest {
             assertThat(erasing.find(subject)).isEmpty();
             await().atMost(Duration.ofSeconds(30)).until(() -> listening.find(subject).isEmpty());
             assertThat(deaf.find(subject)).as("a node that hears nothing keeps its cached key").contains(key);
-            assertThat(new JdbcPersonalDataKeys(jdbc, masterKey).find(subject)).as("a node without it in cache")
+            assertThat(new JdbcPersonalDataKeys(jdbc, masterKey, transactions).find(subject)).as("a node without it in cache")
                     .isEmpty();
             Optional<SecretKey> again = new TransactionTemplate(transactions).execute(status -> erasing.keyFor(subject));
             assertThat(again).as("no key is made again").isEmpty();

@@ -10,10 +10,13 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PersonalDataSerializerTest {
 
@@ -57,13 +60,41 @@ class PersonalDataSerializerTest {
         assertThat(serializer.readable(stored)).isFalse();
     }
 
+    /**
+     * With Axon Server an event can be read before the key it was sealed under is visible. It must not
+     * read as erased: the read fails, so a processor retries it instead of keeping "[erased]" for good.
+     */
+    @Test
+    void aFieldWhoseKeyIsNeitherThereNorErasedFailsTheReadInsteadOfReadingAsErased() {
+        var event = new ProfileChanged(AccountId.random(), "Ada Lovelace");
+        SerializedObject<byte[]> stored = serializer.serialize(event, byte[].class);
+        keys.notVisibleYet(event.accountId().toString());
+
+        assertThatThrownBy(() -> serializer.deserialize(stored)).isInstanceOf(PersonalDataKeyMissing.class);
+        keys.visibleAgain();
+        assertThat((ProfileChanged) serializer.deserialize(stored)).isEqualTo(event);
+    }
+
+    /** Behaves as {@link JdbcPersonalDataKeys}: erasure leaves a tombstone; no row at all is missing. */
     private static final class InMemoryKeys implements PersonalDataKeys {
 
         private final Map<String, SecretKey> keys = new HashMap<>();
+        private final Set<String> erased = new HashSet<>();
+        private final Map<String, SecretKey> hidden = new HashMap<>();
 
         @Override
         public Optional<SecretKey> keyFor(String subjectId) {
-            return Optional.of(keys.computeIfAbsent(subjectId, unused -> newKey()));
+            return erased.contains(subjectId) ? Optional.empty()
+                    : Optional.of(keys.computeIfAbsent(subjectId, unused -> newKey()));
+        }
+
+        void notVisibleYet(String subjectId) {
+            hidden.put(subjectId, keys.remove(subjectId));
+        }
+
+        void visibleAgain() {
+            keys.putAll(hidden);
+            hidden.clear();
         }
 
         void replace(String subjectId) {
@@ -76,12 +107,19 @@ class PersonalDataSerializerTest {
 
         @Override
         public Optional<SecretKey> find(String subjectId) {
-            return Optional.ofNullable(keys.get(subjectId));
+            if (erased.contains(subjectId)) {
+                return Optional.empty();
+            }
+            if (!keys.containsKey(subjectId)) {
+                throw new PersonalDataKeyMissing(subjectId);
+            }
+            return Optional.of(keys.get(subjectId));
         }
 
         @Override
         public void erase(String subjectId) {
             keys.remove(subjectId);
+            erased.add(subjectId);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.keel.app.security;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -48,6 +49,24 @@ class VerifiedTokenCacheTest {
         assertThatThrownBy(() -> cache.decode("forged").block()).hasMessage("bad signature");
         assertThatThrownBy(() -> cache.decode("forged").block()).hasMessage("bad signature");
         assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aFloodOfOneOffTokensStaysBoundedAndKeepsTheTokensInUse() {
+        // Maintenance on the caller's thread, so eviction has happened by the time each call returns.
+        var cache = new VerifiedTokenCache(token -> {
+            verifications.incrementAndGet();
+            return Mono.just(jwt(token, Instant.now().plus(10, ChronoUnit.MINUTES)));
+        }, Caffeine.newBuilder().maximumSize(VerifiedTokenCache.CAPACITY).executor(Runnable::run));
+        for (int i = 0; i < 3 * VerifiedTokenCache.CAPACITY; i++) {
+            cache.decode("one-off-" + i).block();
+            if (i % 100 == 0) {
+                cache.decode("in-use").block(); // the app in steady use, between the flood's requests
+            }
+        }
+
+        assertThat(cache.size()).isLessThanOrEqualTo(VerifiedTokenCache.CAPACITY);
+        assertThat(verifications).as("in-use verified once, each one-off once").hasValue(1 + 3 * VerifiedTokenCache.CAPACITY);
     }
 
     private static Jwt jwt(String token, Instant expiresAt) {

@@ -28,6 +28,15 @@ import dev.keel.api.privacy.ConsentPurpose;
 import dev.keel.api.privacy.ConsentWithdrawn;
 import dev.keel.api.privacy.DataSubject;
 import dev.keel.api.privacy.PersonalData;
+import dev.keel.api.push.ChangeNotificationPreference;
+import dev.keel.api.push.DeviceRegistered;
+import dev.keel.api.push.DeviceRemoved;
+import dev.keel.api.push.MarkNotificationRead;
+import dev.keel.api.push.NotificationRead;
+import dev.keel.api.push.NotificationCategory;
+import dev.keel.api.push.NotificationPreferenceChanged;
+import dev.keel.api.push.RegisterDevice;
+import dev.keel.api.push.RemoveDevice;
 import dev.keel.command.claim.ClaimReleases;
 import dev.keel.command.claim.UniqueClaims;
 import dev.keel.command.rejection.CommandRejected;
@@ -81,6 +90,10 @@ class Account {
     private LiveSessions sessions = new LiveSessions();
     /** The notice each purpose was consented to under; a purpose not in it has no consent. */
     private Map<ConsentPurpose, String> consents = new EnumMap<>(ConsentPurpose.class);
+    /** Personal data as a whole: device ids and FCM tokens. */
+    @PersonalData
+    private RegisteredDevices devices = new RegisteredDevices();
+    private Set<NotificationCategory> pushOff = EnumSet.noneOf(NotificationCategory.class);
     private boolean erased;
 
     Account() {
@@ -300,6 +313,37 @@ class Account {
         }
     }
 
+    @CommandHandler
+    void handle(RegisterDevice command) {
+        if (!devices.has(command.deviceId(), command.fcmToken(), command.platform(), command.locale())) {
+            apply(new DeviceRegistered(accountId, command.deviceId(), command.fcmToken(), command.platform(),
+                    command.locale()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveDevice command) {
+        if (devices.holds(command.deviceId(), command.fcmToken())) {
+            apply(new DeviceRemoved(accountId, command.deviceId(), command.reason()));
+        }
+    }
+
+    /** Whose notification it is the inbox checks: one of another account's id marks nothing. */
+    @CommandHandler
+    void handle(MarkNotificationRead command) {
+        apply(new NotificationRead(accountId, command.notificationId()));
+    }
+
+    @CommandHandler
+    void handle(ChangeNotificationPreference command) {
+        if (command.category() == NotificationCategory.MARKETING) {
+            throw new IllegalArgumentException("Marketing pushes follow the MARKETING_PUSH consent");
+        }
+        if (pushOff.contains(command.category()) == command.push()) {
+            apply(new NotificationPreferenceChanged(accountId, command.category(), command.push()));
+        }
+    }
+
     private static void linkFirebase(AccountId id, String uid, UniqueClaims claims, BlindIndex index) {
         if (!claims.claim(FIREBASE_SCOPE, index.ofFirebaseUid(uid), id.toString())) {
             throw new CommandRejected(CommandRejected.Kind.CONFLICT, "firebase-user-linked-elsewhere",
@@ -399,11 +443,31 @@ class Account {
         consents.remove(event.purpose());
     }
 
+    @EventSourcingHandler
+    void on(DeviceRegistered event) {
+        devices.registered(event.deviceId(), event.fcmToken(), event.platform(), event.locale());
+    }
+
+    @EventSourcingHandler
+    void on(DeviceRemoved event) {
+        devices.removed(event.deviceId());
+    }
+
+    @EventSourcingHandler
+    void on(NotificationPreferenceChanged event) {
+        if (event.push()) {
+            pushOff.remove(event.category());
+        } else {
+            pushOff.add(event.category());
+        }
+    }
+
     /** What it held of the person in memory goes with the key (a cached aggregate lives on between commands). */
     @EventSourcingHandler
     void on(AccountErased event) {
         erased = true;
         email = null;
         displayName = null;
+        devices.clear();
     }
 }

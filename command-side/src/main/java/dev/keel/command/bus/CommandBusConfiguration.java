@@ -1,5 +1,6 @@
 package dev.keel.command.bus;
 
+import dev.keel.command.request.ProblemCarryingCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -23,9 +24,10 @@ import java.util.List;
 @EnableConfigurationProperties(CommandBusProperties.class)
 class CommandBusConfiguration {
 
+    /** Refusals leave this bus as data ({@link ProblemCarryingCommandBus}), as they must to cross Axon Server. */
     @Bean(destroyMethod = "close")
     @Qualifier("localSegment")
-    GroupCommitCommandBus commandBus(PlatformTransactionManager transactions,
+    ProblemCarryingCommandBus commandBus(PlatformTransactionManager transactions,
                                      org.axonframework.config.Configuration axon,
                                      DuplicateCommandHandlerResolver duplicates,
                                      CommandBusProperties properties,
@@ -40,7 +42,7 @@ class CommandBusConfiguration {
         var routing = AnnotationRoutingStrategy.builder()
                 .fallbackRoutingStrategy(UnresolvedRoutingKeyPolicy.RANDOM_KEY)
                 .build();
-        return new GroupCommitCommandBus(local, routing, transactions, properties,
-                () -> aggregateCaches.forEach(Cache::removeAll));
+        return new ProblemCarryingCommandBus(new GroupCommitCommandBus(local, routing, transactions, properties,
+                () -> aggregateCaches.forEach(Cache::removeAll)));
     }
 }

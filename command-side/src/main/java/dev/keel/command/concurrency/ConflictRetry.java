@@ -2,6 +2,7 @@ package dev.keel.command.concurrency;
 
 import dev.keel.command.rejection.VersionConflict;
 import dev.keel.web.DatabaseTimeLimits;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
@@ -47,13 +48,24 @@ public class ConflictRetry {
     /** @param attempt sends {@code command} once, anew on each subscription */
     public <R> Mono<R> run(Object command, Supplier<Mono<R>> attempt) {
         return Mono.defer(attempt)
-                .onErrorResume(VersionConflict.class, conflict -> judge(command, conflict))
+                .onErrorResume(failure -> original(failure) instanceof VersionConflict,
+                        failure -> judge(command, (VersionConflict) original(failure), failure))
                 .retryWhen(Retry.backoff(RETRIES, FIRST_PAUSE).maxBackoff(LONGEST_PAUSE).jitter(0.5)
-                        .filter(ConflictRetry::notTheClients)
+                        .filter(failure -> notTheClients(original(failure)))
                         .doBeforeRetry(retry -> log.debug("Retrying {} after {}", command.getClass().getSimpleName(),
                                 retry.failure().toString()))
                         .onRetryExhaustedThrow((spec, retry) -> retry.failure()))
                 .onErrorMap(StaleState.class, StaleState::conflict);
+    }
+
+    /**
+     * The failure as the handler raised it: a refusal leaves the bus as a {@link CommandExecutionException}
+     * carrying its problem, with the original as cause on the node that ran it. Across Axon Server the
+     * cause is gone, and the caller's node does not retry: Axon Server routes an aggregate to one node.
+     */
+    private static Throwable original(Throwable failure) {
+        return failure instanceof CommandExecutionException carried && carried.getCause() != null
+                ? carried.getCause() : failure;
     }
 
     static boolean notTheClients(Throwable failure) {
@@ -63,13 +75,13 @@ public class ConflictRetry {
     }
 
     /** Compares the client's version with the store's, not with the state the handler saw. */
-    private <R> Mono<R> judge(Object command, VersionConflict conflict) {
+    private <R> Mono<R> judge(Object command, VersionConflict conflict, Throwable failure) {
         return Mono.fromCallable(() -> storedVersion(command))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stored -> Mono.<R>error(stored == conflict.expected()
                         ? new StaleState(conflict.at(stored))
-                        : stored == conflict.current() ? conflict : conflict.at(stored)))
-                .switchIfEmpty(Mono.error(conflict));
+                        : stored == conflict.current() ? failure : conflict.at(stored)))
+                .switchIfEmpty(Mono.error(failure));
     }
 
     /** @return {@code null} when it cannot be read: the conflict then stands as the handler saw it */

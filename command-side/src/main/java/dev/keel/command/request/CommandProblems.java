@@ -4,6 +4,7 @@ import dev.keel.command.bus.CommandBusOverloaded;
 import dev.keel.command.rejection.CommandRejected;
 import dev.keel.web.DatabaseTimeLimits;
 import dev.keel.web.Problems;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -27,6 +28,11 @@ final class CommandProblems {
 
     static Throwable toErrorResponse(Throwable failure) {
         return switch (failure) {
+            // A refusal as data: the same answer whether the command ran here or behind Axon Server
+            case CommandExecutionException carried when carried.getDetails().orElse(null) instanceof CommandProblem problem ->
+                    problem.toErrorResponse();
+            case Throwable unreachable when CommandRouteDown.isCause(unreachable) -> Problems.overloaded(
+                    CommandRouteDown.RETRY_AFTER, "Commands cannot reach a node that handles them now");
             case CommandRejected rejected -> {
                 var error = Problems.error(statusOf(rejected.kind()), rejected.type(), rejected.getMessage());
                 rejected.properties().forEach(error.getBody()::setProperty);

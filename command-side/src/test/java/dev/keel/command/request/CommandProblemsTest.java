@@ -1,6 +1,14 @@
 package dev.keel.command.request;
 
 import dev.keel.command.bus.CommandBusOverloaded;
+import dev.keel.command.rejection.CommandRejected;
+import io.axoniq.axonserver.connector.AxonServerException;
+import io.axoniq.axonserver.connector.ErrorCategory;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -8,6 +16,8 @@ import org.springframework.web.ErrorResponseException;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,5 +63,49 @@ class CommandProblemsTest {
 
         assertThat(problem.getStatusCode().value()).isEqualTo(503);
         assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aRefusalCarriedAsDetailsAnswersWhatTheRefusalItselfAnswers() {
+        var rejected = new CommandRejected(CommandRejected.Kind.CONFLICT, "version-conflict",
+                "The product is at version 3", Map.of("currentVersion", 3L));
+        var problem = CommandProblem.of(rejected).orElseThrow();
+        // across Axon Server only the message and the details arrive
+        var remote = new CommandExecutionException(rejected.getMessage(), new RuntimeException("remote"), problem);
+
+        var local = (ErrorResponseException) CommandProblems.toErrorResponse(rejected);
+        var carried = (ErrorResponseException) CommandProblems.toErrorResponse(remote);
+
+        assertThat(carried.getStatusCode()).isEqualTo(local.getStatusCode());
+        assertThat(carried.getBody()).isEqualTo(local.getBody());
+        assertThat(carried.getBody().getProperties()).containsEntry("currentVersion", 3L);
+    }
+
+    @Test
+    void anOverloadCarriedAsDetailsKeepsItsRetryAfter() {
+        var problem = CommandProblem.of(new CommandBusOverloaded("Busy", Duration.ofSeconds(7))).orElseThrow();
+        var carried = (ErrorResponseException) CommandProblems.toErrorResponse(
+                new CommandExecutionException("Busy", null, problem));
+
+        assertThat(carried.getStatusCode().value()).isEqualTo(503);
+        assertThat(carried.getHeaders().getFirst("Retry-After")).isEqualTo("7");
+    }
+
+    @Test
+    void anUnexpectedFailureCarriesNoProblemAndStaysAServerError() {
+        assertThat(CommandProblem.of(new IllegalStateException("bug"))).isEmpty();
+    }
+
+    @Test
+    void aCommandThatCannotReachAHandlerIs503WithRetryAfter() {
+        for (Throwable unreachable : new Throwable[]{
+                new AxonServerCommandDispatchException("AXONIQ-4003", "Exception while dispatching a command to AxonServer",
+                        new StatusRuntimeException(Status.UNAVAILABLE)),
+                new NoHandlerForCommandException("No node for CreateProduct"),
+                new CompletionException(new AxonServerException(ErrorCategory.CONNECTION_FAILED, "down", "client"))}) {
+            var problem = (ErrorResponseException) CommandProblems.toErrorResponse(unreachable);
+            assertThat(problem.getStatusCode().value()).as(unreachable.toString()).isEqualTo(503);
+            assertThat(problem.getHeaders().getFirst("Retry-After")).isNotBlank();
+        }
     }
 }

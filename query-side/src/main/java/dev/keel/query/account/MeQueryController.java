@@ -5,6 +5,8 @@ import dev.keel.api.account.AccountView;
 import dev.keel.api.account.FindAccount;
 import dev.keel.api.account.FindSessions;
 import dev.keel.api.account.SessionList;
+import dev.keel.api.push.FindNotificationPreferences;
+import dev.keel.api.push.NotificationPreferencesView;
 import dev.keel.query.Queries;
 import dev.keel.web.ETags;
 import dev.keel.web.Me;
@@ -38,7 +40,7 @@ class MeQueryController {
         this.queries = queries;
     }
 
-    @Operation(summary = "My account: email, display name, verification, roles; the ETag is its version")
+    @Operation(summary = "My account: email, display name, verification, roles, devices for push; the ETag is its version")
     @SuccessResponse(headers = HttpHeaders.ETAG)
     @ProblemResponse(status = HttpStatus.NOT_FOUND, type = "not-found",
             description = "the account is not in the read model yet (just registered): ask again shortly")
@@ -48,6 +50,12 @@ class MeQueryController {
         return queries.one(new FindAccount(accountId), AccountView.class)
                 .map(account -> ResponseEntity.ok().eTag(ETags.of(account.version())).body(account))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No account " + accountId + " (yet)")));
+    }
+
+    @Operation(summary = "Whether each notification category is pushed to my devices (the inbox has them all)")
+    @GetMapping("/notification-preferences")
+    Mono<NotificationPreferencesView> findMyNotificationPreferences(@AuthenticationPrincipal Jwt jwt) {
+        return queries.one(new FindNotificationPreferences(Me.of(jwt).accountId()), NotificationPreferencesView.class);
     }
 
     @Operation(summary = "My live sessions, newest first")

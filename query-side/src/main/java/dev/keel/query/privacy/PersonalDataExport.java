@@ -25,6 +25,7 @@ import java.util.UUID;
  * Everything Keel holds about one person, as one document: the read models' rows as they are (the
  * account, its sessions, its orders), the consent ledger, and the event history of their account and
  * of their orders, decrypted, each event with its metadata (actor, roles, IP and device, correlation).
+ * Devices registered for push ({@code push_device}, tokens included: they are the person's) are listed too.
  * An erased person's document shows {@code [erased]} where their data was.
  *
  * <p>Kept to what an account and its orders are; a new kind of personal data (an aggregate of its
@@ -49,7 +50,8 @@ class PersonalDataExport {
      * @param events every event, of the account first, then of each order, in stream order
      */
     record Document(AccountId accountId, Instant exportedAt, Map<String, Object> account,
-                    List<Map<String, Object>> sessions, List<Map<String, Object>> orders,
+                    List<Map<String, Object>> sessions, List<Map<String, Object>> devices,
+                    List<Map<String, Object>> orders,
                     ConsentLedger.Ledger consents, List<StoredEvent> events) {
     }
 
@@ -63,11 +65,14 @@ class PersonalDataExport {
                 .findFirst().orElse(Map.of());
         List<Map<String, Object>> sessions = rows(
                 "SELECT * FROM account_session WHERE account_id = ? ORDER BY started_at", id);
+        List<Map<String, Object>> devices = rows(
+                "SELECT * FROM push_device WHERE account_id = ? ORDER BY registered_at, device_id", id);
         List<Map<String, Object>> orders = rows(
                 "SELECT * FROM customer_order WHERE customer_id = ? ORDER BY placed_at, order_id", id);
         List<StoredEvent> history = new ArrayList<>(history(accountId.toString()));
         orders.forEach(order -> history.addAll(history(order.get("order_id").toString())));
-        return new Document(accountId, Instant.now(), account, sessions, orders, consents.of(accountId), history);
+        return new Document(accountId, Instant.now(), account, sessions, devices, orders, consents.of(accountId),
+                history);
     }
 
     private List<StoredEvent> history(String aggregateId) {

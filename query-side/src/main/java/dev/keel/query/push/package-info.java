@@ -1,0 +1,2 @@
+/** The in-app inbox of notifications, read from the projections' {@code notification} table. */
+package dev.keel.query.push;
