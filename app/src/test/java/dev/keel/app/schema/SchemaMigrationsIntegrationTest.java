@@ -50,7 +50,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         assertThat(tables()).contains("domain_event_entry", "personal_data_key", "unique_claim",
                 "account_credential", "staff_account", "sellable_product", "promotion_terms", "product", "account",
                 "sent_mail");
-        assertThat(appliedVersions("app")).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(appliedVersions("app")).containsExactly("1", "2", "3", "4", "5", "6", "9");
         assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(appliedVersions("projections")).containsExactly("1", "2", "3", "4");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
