@@ -110,9 +110,10 @@ class Order {
     }
 
     @CommandHandler
-    void handle(RecordPaymentCaptured command) {
+    void handle(RecordPaymentCaptured command, ReceiptNumbers receipts) {
         if (payment.captured() == null) {
-            apply(new PaymentCaptured(orderId, customerId, payment.reference(), total));
+            apply(new PaymentCaptured(orderId, customerId, payment.reference(), total, receipts.next(command.at()),
+                    command.at()));
         }
     }
 

@@ -22,11 +22,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
 
 /**
  * The payment of one order, from placing to the last refund: authorize when the customer pays (the
@@ -102,10 +105,10 @@ public class PaymentProcess {
     }
 
     @SagaEventHandler(associationProperty = "orderId")
-    void on(OrderFulfilmentStarted event) {
+    void on(OrderFulfilmentStarted event, @Timestamp Instant at) {
         if (stage == Stage.AUTHORIZED) {
             calls().capture(authorizeKey, PaymentKeys.capture(orderId), paymentReference, amount);
-            commands.sendAndWait(new RecordPaymentCaptured(orderId));
+            commands.sendAndWait(new RecordPaymentCaptured(orderId, at));
             stage = Stage.CAPTURED;
         }
     }

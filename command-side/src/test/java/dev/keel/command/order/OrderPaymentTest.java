@@ -28,6 +28,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static dev.keel.command.order.OrderFixtures.NOW;
@@ -40,6 +42,14 @@ class OrderPaymentTest {
     private final OrderFixtures shop = new OrderFixtures();
     private final AccountId customer = AccountId.random();
     private final Money total = eur(2_380);
+    private final ReceiptNumbers receipts = new ReceiptNumbers() {
+        private int last;
+
+        @Override
+        public String next(Instant at) {
+            return "%d-%06d".formatted(at.atZone(ZoneOffset.UTC).getYear(), ++last);
+        }
+    };
     private AggregateTestFixture<Order> fixture;
     private ProductId mug;
     private OrderId orderId;
@@ -51,6 +61,7 @@ class OrderPaymentTest {
         fixture.registerInjectableResource(shop.checkout);
         fixture.registerInjectableResource(shop.products);
         fixture.registerInjectableResource(shop.promotions);
+        fixture.registerInjectableResource(receipts);
         mug = shop.product("MUG", 1_000, 10L);
         shop.products.put(new SellableProduct(mug, "MUG", "Product MUG", eur(1_000), 10L, 2, false, 0));
         orderId = OrderId.random();
@@ -135,13 +146,18 @@ class OrderPaymentTest {
     }
 
     @Test
-    void aCaptureIsRecordedOnce() {
+    void aCaptureIssuesTheYearsNextReceiptNumber() {
         fixture.given(placed, requested(1), paid(), fulfilment())
-                .when(new RecordPaymentCaptured(orderId))
-                .expectEvents(new PaymentCaptured(orderId, customer, "pay-1", total));
+                .when(new RecordPaymentCaptured(orderId, NOW))
+                .expectEvents(new PaymentCaptured(orderId, customer, "pay-1", total, "2026-000001", NOW));
+    }
+
+    @Test
+    void aCaptureIsRecordedOnceAndTakesNoSecondNumber() {
         fixture.given(placed, requested(1), paid(), fulfilment(), captured())
-                .when(new RecordPaymentCaptured(orderId))
+                .when(new RecordPaymentCaptured(orderId, NOW))
                 .expectNoEvents();
+        assertThat(receipts.next(NOW)).isEqualTo("2026-000001");
     }
 
     @Test
@@ -235,7 +251,7 @@ class OrderPaymentTest {
     }
 
     private PaymentCaptured captured() {
-        return new PaymentCaptured(orderId, customer, "pay-1", total);
+        return new PaymentCaptured(orderId, customer, "pay-1", total, "2026-000009", NOW);
     }
 
     private OrderCancelled cancelled(OrderStatus from) {

@@ -106,7 +106,7 @@ class PaymentProcessTest {
     void fulfilmentCapturesTheAuthorizedPayment() {
         fixture.givenAggregate(aggregate).published(placed(), requested(1, SandboxGateway.APPROVE), paid(1))
                 .whenAggregate(aggregate).publishes(fulfilment())
-                .expectDispatchedCommands(new RecordPaymentCaptured(orderId))
+                .expectDispatchedCommands(new RecordPaymentCaptured(orderId, fixture.currentTime()))
                 .expectActiveSagas(1);
         assertThat(status(1)).isEqualTo(GatewayPayment.Status.CAPTURED);
     }
@@ -115,7 +115,7 @@ class PaymentProcessTest {
     void aCaptureWhoseAnswerWasLostIsFoundCapturedAndRecordedOnce() {
         fixture.givenAggregate(aggregate).published(placed(), requested(1, SandboxGateway.CAPTURE_TIMEOUT), paid(1))
                 .whenAggregate(aggregate).publishes(fulfilment())
-                .expectDispatchedCommands(new RecordPaymentCaptured(orderId));
+                .expectDispatchedCommands(new RecordPaymentCaptured(orderId, fixture.currentTime()));
         assertThat(status(1)).isEqualTo(GatewayPayment.Status.CAPTURED);
     }
 
