@@ -4,7 +4,9 @@ import dev.keel.app.KeelIntegrationTest;
 import dev.keel.command.payment.PaymentGateway;
 import dev.keel.command.payment.PaymentGateway.GatewayPayment;
 import dev.keel.testing.CommerceFixtures;
+import dev.keel.testing.IdentityFixtures;
 import dev.keel.testing.IdentityFixtures.Session;
+import dev.keel.testing.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,12 +36,15 @@ class PaymentIntegrationTest extends KeelIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    private String email;
     private Session customer;
     private String lamp;
 
     @BeforeEach
     void placeable() {
-        customer = identity.newCustomer();
+        email = IdentityFixtures.uniqueEmail();
+        customer = identity.registerVerified(email, IdentityFixtures.PASSWORD, "Paying Customer",
+                IdentityFixtures.newDevice());
         lamp = commerce.product("Payment lamp", 1_000, 10L);
     }
 
@@ -65,6 +70,17 @@ class PaymentIntegrationTest extends KeelIntegrationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> atGateway(order, 1).status() == GatewayPayment.Status.CAPTURED);
         await().atMost(Duration.ofSeconds(30)).until(() -> commerce.events("payment.PaymentCaptured", order) == 1);
+        Map<?, ?> receipt = awaitReceipt(order);
+        assertThat((String) receipt.get("receiptNumber")).matches("\\d{4}-\\d{6}");
+        assertThat(receipt.get("amountPaid")).isEqualTo(Map.of("amountMinor", 2_380, "currency", "EUR"));
+        assertThat((java.util.List<?>) receipt.get("lines")).hasSize(1);
+        web.get().uri("/v1/orders/{id}/receipt", order).headers(h -> h.setBearerAuth(identity.newCustomer().accessToken()))
+                .exchange().expectStatus().isNotFound();
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.to(email).stream()
+                .anyMatch(mail -> subject(mail).equals("Your receipt " + receipt.get("receiptNumber"))));
+        assertThat(TestMail.text(TestMail.to(email).stream()
+                .filter(mail -> subject(mail).startsWith("Your receipt")).findFirst().orElseThrow()))
+                .contains("23.80 EUR").contains(order);
 
         post(order, "refunds", tokens.staff(), Map.of("amountMinor", 500)).expectStatus().isAccepted()
                 .expectHeader().exists("ETag");
@@ -165,6 +181,39 @@ class PaymentIntegrationTest extends KeelIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/order-status-conflict")
                 .jsonPath("$.orderStatus").isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void receiptNumbersFollowOneAnotherWithoutGaps() {
+        String first = commerce.placed(customer.accessToken(), orderOf(lamp, 1, null));
+        String second = commerce.placed(customer.accessToken(), orderOf(lamp, 1, null));
+        for (String order : java.util.List.of(first, second)) {
+            pay(order, customer.accessToken(), UUID.randomUUID().toString(), "tok_approve").expectStatus().isAccepted();
+            awaitStatus(order, "PAID");
+            post(order, "fulfilment", tokens.staff(), null).expectStatus().isOk();
+        }
+
+        long one = number(awaitReceipt(first));
+        long two = number(awaitReceipt(second));
+        assertThat(Math.abs(two - one)).isEqualTo(1);
+    }
+
+    private Map<?, ?> awaitReceipt(String order) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> web.get().uri("/v1/orders/{id}/receipt", order)
+                .headers(h -> h.setBearerAuth(customer.accessToken())).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody(), body -> body.get("receiptNumber") != null);
+    }
+
+    private static long number(Map<?, ?> receipt) {
+        return Long.parseLong(((String) receipt.get("receiptNumber")).substring(5));
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private WebTestClient.ResponseSpec pay(String order, String token, String key, String paymentMethodToken) {

@@ -69,6 +69,9 @@ public class PaymentProcess {
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderPlaced event) {
+        if (stage != null) {
+            return; // seen again: the process is under way
+        }
         orderId = event.orderId();
         amount = event.totals().total();
         stage = Stage.AWAITING_PAYMENT;
