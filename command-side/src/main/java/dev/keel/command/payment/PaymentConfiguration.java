@@ -1,5 +1,6 @@
 package dev.keel.command.payment;
 
+import com.stripe.StripeClient;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,6 +15,21 @@ class PaymentConfiguration {
     @ConditionalOnProperty(name = "keel.payment.gateway", havingValue = "sandbox", matchIfMissing = true)
     PaymentGateway sandboxGateway() {
         return new SandboxGateway();
+    }
+
+    /** Refuses to start without an API key: payments would fail one by one, long after the deploy. */
+    @Bean
+    @ConditionalOnProperty(name = "keel.payment.gateway", havingValue = "stripe")
+    PaymentGateway stripeGateway(PaymentProperties properties) {
+        PaymentProperties.Stripe stripe = properties.stripe();
+        if (stripe == null || stripe.apiKey() == null || stripe.apiKey().isBlank()) {
+            throw new IllegalStateException("KEEL_PAYMENT_GATEWAY=stripe needs KEEL_STRIPE_API_KEY");
+        }
+        var client = StripeClient.builder().setApiKey(stripe.apiKey()).setMaxNetworkRetries(0);
+        if (stripe.apiBase() != null && !stripe.apiBase().isBlank()) {
+            client.setApiBase(stripe.apiBase());
+        }
+        return new StripeGateway(client.build());
     }
 
     /**

@@ -49,7 +49,7 @@ class PaymentProcessTest {
     void setUp() {
         fixture = new SagaTestFixture<>(PaymentProcess.class);
         fixture.registerResource(gateway);
-        fixture.registerResource(new PaymentProperties(DEADLINE_AFTER, "sandbox"));
+        fixture.registerResource(new PaymentProperties(DEADLINE_AFTER, "sandbox", null));
         placedAt = fixture.currentTime();
     }
 
