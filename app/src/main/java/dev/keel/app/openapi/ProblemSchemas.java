@@ -66,8 +66,12 @@ final class ProblemSchemas {
         properties.put("minimumOrder", Schemas.ref("Money"));
         properties.put("perCustomerLimit", Schemas.integer("int32").description("""
                 With `promotion-limit-reached`: how often one customer may use the promotion."""));
+        // With `refund-exceeds-captured`: what may still be refunded (a $ref takes no description in 3.0)
+        properties.put("refundable", Schemas.ref("Money"));
+        properties.put("attempt", Schemas.integer("int32").description("""
+                With `payment-in-progress`: the payment attempt that has no answer from the gateway yet."""));
         properties.put("orderStatus", Schemas.string(null, """
-                With `order-status-conflict`: where the order is now (`PLACED`, `PAID`, `IN_FULFILMENT`,                 `DELIVERED`, `CANCELLED`).""")._enum(List.<Object>of("PLACED", "PAID", "IN_FULFILMENT",
+                With `order-status-conflict` and `order-already-paid`: where the order is now (`PLACED`, `PAID`, `IN_FULFILMENT`,                 `DELIVERED`, `CANCELLED`).""")._enum(List.<Object>of("PLACED", "PAID", "IN_FULFILMENT",
                 "DELIVERED", "CANCELLED")));
         properties.put("errorId", Schemas.string("uuid", """
                 With a 5xx: names the server's log entry; quote it when reporting the error."""));

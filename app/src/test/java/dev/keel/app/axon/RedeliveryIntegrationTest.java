@@ -2,6 +2,7 @@ package dev.keel.app.axon;
 
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.command.order.PaymentStandIn;
+import dev.keel.command.payment.PaymentGateway;
 import dev.keel.testing.DeadLetterProbe;
 import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.Processors;
@@ -16,8 +17,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +31,7 @@ import static dev.keel.testing.IdentityFixtures.PASSWORD;
 import static dev.keel.testing.IdentityFixtures.newDevice;
 import static dev.keel.testing.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Delivery is at least once: a node that dies after writing a batch but before committing its token
@@ -38,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedeliveryIntegrationTest extends KeelIntegrationTest {
 
     private static final List<String> COVERED = List.of(
-            "product-table", "product-search-v2", "order-table", "account-table", "session-table", "account-mail");
+            "product-table", "product-search-v2", "order-table", "account-table", "session-table", "account-mail",
+            "payment-process", "receipt-table", "receipt-mail");
     /** Groups whose redelivery test lives beside the rest of their tests, named here. */
     private static final Map<String, String> COVERED_ELSEWHERE = Map.of(
             "audit-trail", "AuditTrailIntegrationTest.aRedeliveredEventIsLinkedOnce",
@@ -56,6 +61,10 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
     Storefront shop;
     @Autowired
     CommandGateway gateway;
+    @Autowired
+    PaymentGateway paymentGateway;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyProcessingGroupIsCoveredHere() {
@@ -113,6 +122,46 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
         String email = uniqueEmail();
         String account = accountWithHistory(email);
         assertUnchangedByRedelivery("account-mail", List.of(account), 2, () -> subjects(TestMail.to(email)));
+    }
+
+    /**
+     * A paid, captured and partly refunded order: seen again, the payment process calls the gateway
+     * under the same keys (one payment, one capture, one refund there) and the order takes no step
+     * twice; the receipt is written and mailed once.
+     */
+    @Test
+    void noPaymentStepReceiptOrReceiptMailHappensTwiceForEventsSeenAgain() {
+        String email = uniqueEmail();
+        Session customer = identity.registerVerified(email, PASSWORD, "Paying Twice", newDevice());
+        String product = shop.product("Redelivered payment lamp", 1_000, null, null);
+        String order = (String) shop.place(customer.accessToken(), product, 1).get("orderId");
+        web.post().uri("/v1/orders/{id}/payments", order).headers(h -> h.setBearerAuth(customer.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("paymentMethodToken", "tok_approve")).exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(30)).until(() -> orderEvents(order).contains("OrderPaid"));
+        staffMoves(order, "fulfilment");
+        await().atMost(Duration.ofSeconds(30)).until(() -> orderEvents(order).contains("PaymentCaptured"));
+        web.post().uri("/v1/orders/{id}/refunds", order).headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("amountMinor", 100)).exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(30)).until(() -> orderEvents(order).contains("PaymentRefunded"));
+        String authorization = "keel-" + order + "-authorize-1";
+
+        // placed, requested, paid, fulfilment, captured, refund requested, refunded; and the gateway's payment
+        assertUnchangedByRedelivery("payment-process", List.of(order), 8, () -> Stream.concat(
+                orderEvents(order).stream(), Stream.of(paymentGateway.find(authorization).orElseThrow())).toList());
+        assertUnchangedByRedelivery("receipt-table", List.of(order), 1, () -> jdbc
+                .sql("SELECT receipt_number, issued_at FROM receipt WHERE order_id = ?::uuid").param(order)
+                .query().listOfRows());
+        assertUnchangedByRedelivery("receipt-mail", List.of(order), 1, () -> subjects(TestMail.to(email)).stream()
+                .filter(subject -> subject.startsWith("Your receipt")).toList());
+    }
+
+    private List<String> orderEvents(String order) {
+        return jdbc.sql("""
+                        SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?
+                        ORDER BY sequence_number""").param(order)
+                .query(String.class).list().stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
     private void assertUnchangedByRedelivery(String group, List<String> aggregates, int entries,

@@ -95,7 +95,7 @@ class ProjectionReplayIntegrationTest extends KeelIntegrationTest {
 
     @Test
     void sideEffectsAndTheAuditTrailAreNeverReplayed() {
-        for (String group : List.of("account-mail", "audit-trail")) {
+        for (String group : List.of("account-mail", "receipt-mail", "payment-process", "audit-trail")) {
             web.post().uri("/v1/admin/projections/{name}/replay", group)
                     .headers(h -> h.setBearerAuth(tokens.staff()))
                     .exchange()

@@ -4,10 +4,12 @@ import dev.keel.api.order.OrderId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Internal: the payment for a placed order went through. Only the payment process sends it (a later
- * issue); no endpoint does, so no client can mark its own order paid.
+ * Internal: the gateway authorized the payment of a placed order. Only the payment process
+ * ({@code dev.keel.command.payment}) sends it; no endpoint does, so no client can mark its own order
+ * paid. A cancelled order answers its status and stays cancelled (the process then voids the
+ * authorization); the same reference again changes nothing (a redelivered event).
  *
  * @param paymentReference the payment's id at the gateway
  */
-record MarkOrderPaid(@TargetAggregateIdentifier OrderId orderId, String paymentReference) {
+public record MarkOrderPaid(@TargetAggregateIdentifier OrderId orderId, String paymentReference) {
 }

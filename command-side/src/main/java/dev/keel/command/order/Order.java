@@ -17,6 +17,15 @@ import dev.keel.api.order.OrderStatus;
 import dev.keel.api.order.OrderView;
 import dev.keel.api.order.PlaceOrder;
 import dev.keel.api.order.StartFulfilment;
+import dev.keel.api.money.Money;
+import dev.keel.api.payment.PayOrder;
+import dev.keel.api.payment.PaymentCaptured;
+import dev.keel.api.payment.PaymentDeclined;
+import dev.keel.api.payment.PaymentRefunded;
+import dev.keel.api.payment.PaymentRequested;
+import dev.keel.api.payment.PaymentVoided;
+import dev.keel.api.payment.RefundOrder;
+import dev.keel.api.payment.RefundRequested;
 import dev.keel.api.promotion.PromotionId;
 import dev.keel.command.promotion.PromotionBook;
 import dev.keel.command.rejection.ExpectedVersion;
@@ -49,6 +58,8 @@ class Order {
     private OrderStatus status;
     private List<OrderLine> lines;
     private PromotionId promotionId;
+    private Money total;
+    private OrderPayment payment;
 
     Order() {
         // for Axon
@@ -64,11 +75,68 @@ class Order {
                 placed.totals(), placed.promotionCode(), placed.placedAt(), placed.placedAt());
     }
 
+    /** Another customer hears the order does not exist; one attempt at a time, none once paid. */
+    @CommandHandler
+    PaymentStarted handle(PayOrder command) {
+        if (!customerId.equals(command.requestedBy())) {
+            throw OrderProblems.notFound(orderId);
+        }
+        payment.checkCanStart(status, orderId);
+        int attempt = payment.attempts() + 1;
+        apply(new PaymentRequested(orderId, customerId, attempt, command.paymentMethodToken(), total));
+        return new PaymentStarted(orderId, attempt, "PENDING", AggregateLifecycle.getVersion());
+    }
+
+    /**
+     * A cancelled order stays cancelled and says so: the payment process voids the authorization. The
+     * same reference again (a redelivered event) changes nothing.
+     */
     @CommandHandler
     OrderChanged handle(MarkOrderPaid command) {
+        if (status == OrderStatus.CANCELLED
+                || (status != OrderStatus.PLACED && command.paymentReference().equals(payment.reference()))) {
+            return changed();
+        }
         Transition.PAY.from(status, orderId);
         apply(new OrderPaid(orderId, customerId, command.paymentReference()));
         return changed();
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentDeclined command) {
+        if (payment.pending() && payment.attempts() == command.attempt()) {
+            apply(new PaymentDeclined(orderId, customerId, command.attempt(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentCaptured command, ReceiptNumbers receipts) {
+        if (payment.captured() == null) {
+            apply(new PaymentCaptured(orderId, customerId, payment.reference(), total, receipts.next(command.at()),
+                    command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentVoided command) {
+        if (!payment.voided()) {
+            apply(new PaymentVoided(orderId, customerId, command.paymentReference()));
+        }
+    }
+
+    @CommandHandler
+    OrderChanged handle(RefundOrder command) {
+        apply(new RefundRequested(orderId, customerId, payment.refundsRequested() + 1,
+                payment.refund(command.amountMinor(), orderId)));
+        return changed();
+    }
+
+    @CommandHandler
+    void handle(RecordRefund command) {
+        if (command.refundNumber() > payment.refundsDone() && command.refundNumber() <= payment.refundsRequested()) {
+            apply(new PaymentRefunded(orderId, customerId, command.refundNumber(), command.amount(),
+                    command.refundReference()));
+        }
     }
 
     /** The goods leave stock for good here: stock and reservation both drop by the quantities. */
@@ -100,12 +168,29 @@ class Order {
         }
         ExpectedVersion.check(command.expectedVersion(), "Order " + orderId);
         Transition.cancelBy(command.by()).from(status, orderId);
+        cancel(command.by(), stock, promotions);
+        return changed();
+    }
+
+    /** Still unpaid at the payment deadline: cancelled. Paid (or cancelled) meanwhile: left as it is. */
+    @CommandHandler
+    OrderChanged handle(ExpireUnpaidOrder command, SellableProducts stock, PromotionBook promotions) {
+        if (status == OrderStatus.PLACED) {
+            cancel(CancelledBy.PAYMENT_DEADLINE, stock, promotions);
+        }
+        return changed();
+    }
+
+    /** Money already captured goes back with it: all that is left is refunded. */
+    private void cancel(CancelledBy by, SellableProducts stock, PromotionBook promotions) {
         List<StockLevel> released = status == OrderStatus.IN_FULFILMENT ? List.of() : eachProduct(stock::release);
         if (promotionId != null) {
             promotions.giveBack(promotionId, customerId);
         }
-        apply(new OrderCancelled(orderId, customerId, command.by(), status, released));
-        return changed();
+        apply(new OrderCancelled(orderId, customerId, by, status, released));
+        if (payment.refundable() > 0) {
+            apply(new RefundRequested(orderId, customerId, payment.refundsRequested() + 1, payment.refund(null, orderId)));
+        }
     }
 
     /** Changes each product's row in product-id order, the order every command locks them in. */
@@ -127,11 +212,44 @@ class Order {
         status = OrderStatus.PLACED;
         lines = event.lines();
         promotionId = event.promotionId();
+        total = event.totals().total();
+        payment = OrderPayment.NONE;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRequested event) {
+        payment = payment.withRequest();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDeclined event) {
+        payment = payment.withAnswer(null);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptured event) {
+        payment = payment.withCapture(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentVoided event) {
+        payment = payment.withVoid();
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        payment = payment.withRefundRequested(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        payment = payment.withRefundDone();
     }
 
     @EventSourcingHandler
     void on(OrderPaid event) {
         status = OrderStatus.PAID;
+        payment = payment.withAnswer(event.paymentReference());
     }
 
     @EventSourcingHandler

@@ -4,5 +4,5 @@ import dev.keel.api.order.OrderId;
 import dev.keel.api.order.OrderStatus;
 
 /** What a change of an order did: its status and version now (send the version as the next If-Match). */
-record OrderChanged(OrderId orderId, OrderStatus status, long version) {
+public record OrderChanged(OrderId orderId, OrderStatus status, long version) {
 }

@@ -201,7 +201,6 @@ class OrderTest {
             "DELIVERED, be delivered",
             "DELIVERED, be cancelled by its customer",
             "DELIVERED, be cancelled",
-            "CANCELLED, be marked paid",
             "CANCELLED, go into fulfilment",
             "CANCELLED, be delivered",
             "CANCELLED, be cancelled by its customer",

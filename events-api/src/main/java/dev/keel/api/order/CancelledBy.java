@@ -5,5 +5,7 @@ public enum CancelledBy {
     /** The customer who placed it: only before fulfilment. */
     CUSTOMER,
     /** Someone running the shop: any time before delivery. */
-    STAFF
+    STAFF,
+    /** The payment process: the order stayed unpaid past the payment deadline ({@code KEEL_PAYMENT_DEADLINE}). */
+    PAYMENT_DEADLINE
 }

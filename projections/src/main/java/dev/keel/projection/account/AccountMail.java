@@ -7,6 +7,7 @@ import dev.keel.api.account.LinkTokens.Purpose;
 import dev.keel.api.account.PasswordResetRequested;
 import dev.keel.api.privacy.PersonalData;
 import dev.keel.projection.mail.Mailer;
+import dev.keel.projection.mail.SentMail;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;

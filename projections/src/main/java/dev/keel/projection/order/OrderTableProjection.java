@@ -9,6 +9,12 @@ import dev.keel.api.order.OrderPaid;
 import dev.keel.api.order.OrderPlaced;
 import dev.keel.api.order.OrderStatus;
 import dev.keel.api.order.OrderTotals;
+import dev.keel.api.payment.PaymentCaptured;
+import dev.keel.api.payment.PaymentDeclined;
+import dev.keel.api.payment.PaymentRefunded;
+import dev.keel.api.payment.PaymentRequested;
+import dev.keel.api.payment.PaymentVoided;
+import dev.keel.api.payment.RefundRequested;
 import dev.keel.projection.batch.BatchedJdbc;
 import dev.keel.projection.batch.ChangeLog;
 import dev.keel.projection.batch.EventPositions;
@@ -91,6 +97,36 @@ class OrderTableProjection {
         moved(event.orderId(), event.customerId(), event, OrderStatus.CANCELLED, version, at, token);
     }
 
+    @EventHandler
+    void on(PaymentRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+    }
+
+    @EventHandler
+    void on(PaymentDeclined event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+    }
+
+    @EventHandler
+    void on(PaymentCaptured event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+    }
+
+    @EventHandler
+    void on(PaymentVoided event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+    }
+
+    @EventHandler
+    void on(RefundRequested event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+    }
+
     @ResetHandler
     void onReset() {
         // The change log stays: it is history keyed by event position, and a replay appends nothing to
@@ -103,6 +139,15 @@ class OrderTableProjection {
         batch.update("UPDATE customer_order SET status = ?, version = ?, updated_at = ? WHERE order_id = ? AND version < ?",
                 status.name(), version, utc(at), orderId.value(), version);
         logged(orderId, customerId, event, status, version, at, token);
+    }
+
+    /**
+     * A payment step leaves the status as it is but is a version of the order, so the ETag a client
+     * reads is the one its next If-Match needs.
+     */
+    private void versioned(OrderId orderId, long version, Instant at) {
+        batch.update("UPDATE customer_order SET version = ?, updated_at = ? WHERE order_id = ? AND version < ?",
+                version, utc(at), orderId.value(), version);
     }
 
     private void logged(OrderId orderId, AccountId customerId, Object event, OrderStatus status, long version,

@@ -8,6 +8,8 @@ import dev.keel.api.order.OrderId;
 import dev.keel.api.order.OrderPage;
 import dev.keel.api.order.OrderStatus;
 import dev.keel.api.order.OrderView;
+import dev.keel.api.payment.FindReceipt;
+import dev.keel.api.payment.ReceiptView;
 import dev.keel.query.Queries;
 import dev.keel.query.paging.Cursors;
 import dev.keel.web.ETags;
@@ -78,6 +80,17 @@ class OrderQueryController {
                         ? ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(order.version())).<OrderView>build()
                         : ResponseEntity.ok().eTag(ETags.of(order.version())).body(order))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + orderId + " (yet)")));
+    }
+
+    @Operation(summary = "The receipt of my order's captured payment (STAFF: of any order)",
+            description = "Issued when fulfilment starts and the payment is captured; 404 until then.")
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "not-an-account",
+            description = "the token is valid but speaks for no account (and is not STAFF)")
+    @GetMapping("/{orderId}/receipt")
+    Mono<ReceiptView> findReceipt(@PathVariable OrderId orderId, JwtAuthenticationToken caller) {
+        AccountId customer = isStaff(caller) ? null : Me.of(caller.getToken()).accountId();
+        return queries.one(new FindReceipt(orderId, customer), ReceiptView.class)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No receipt for order " + orderId + " (yet)")));
     }
 
     @Operation(summary = "STAFF: the orders in one status, oldest first (the order they are worked in)")
