@@ -8,25 +8,17 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Links every stored event into the audit chain, in the order this processor sees them. The record
  * hashes the event's stored bytes (read back from the event store, not re-serialized), so what the
  * chain vouches for is exactly what is on disk. It runs in one segment: a chain has one order, and
- * one segment gives it one writer. A batch of events is linked at once, just before the batch
- * commits: one read, the chain computed in memory, one insert. Were the group ever split, the chain position's primary key would
+ * one segment gives it one writer; were the group ever split, the chain position's primary key would
  * still refuse a fork (the losing batch rolls back and retries on the new head).
  *
  * <p>Never replayed: the chain is evidence, and rebuilding it would re-vouch for whatever the store
@@ -51,44 +43,15 @@ class AuditTrailProjection {
 
     @EventHandler
     void on(EventMessage<?> event) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            link(List.of(event));
+        AuditTrail.Linking linking = trail.linking(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
+                "Event " + event.getIdentifier() + " reached the audit trail but is not in domain_event_entry"));
+        if (linking.linked()) {
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.<List<EventMessage<?>>>getOrComputeResource(AuditTrailProjection.class.getName(), key -> {
-            List<EventMessage<?>> events = new ArrayList<>();
-            batch.onPrepareCommit(committing -> link(events));
-            return events;
-        }).add(event);
-    }
-
-    /**
-     * Links a batch's events in the order given: their stored rows in one query, the chain computed
-     * in memory from the head, one insert, all in the batch's transaction with its token.
-     */
-    private void link(List<EventMessage<?>> events) {
-        Map<String, AuditTrail.Linking> stored = trail.linking(AuditTrail.ids(events));
-        AuditRecord.Head head = trail.head();
-        List<AuditRecord> records = new ArrayList<>(events.size());
-        Set<String> seen = new HashSet<>();
-        for (EventMessage<?> event : events) {
-            AuditTrail.Linking linking = stored.get(event.getIdentifier());
-            if (linking == null) {
-                throw new IllegalStateException("Event " + event.getIdentifier()
-                        + " reached the audit trail but is not in domain_event_entry");
-            }
-            if (linking.linked() || !seen.add(event.getIdentifier())) {
-                continue;
-            }
-            MetaData metadata = event.getMetaData();
-            AuditRecord record = AuditRecord.link(head, linking.event(), actor(metadata), roles(metadata),
-                    text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID),
-                    Origin.of(linking.event().metaData(), json));
-            records.add(record);
-            head = record.head();
-        }
-        trail.append(records);
+        MetaData metadata = event.getMetaData();
+        trail.append(AuditRecord.link(linking.head(), linking.event(), actor(metadata), roles(metadata),
+                text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID),
+                Origin.of(linking.event().metaData(), json)));
     }
 
     private static String actor(MetaData metadata) {
