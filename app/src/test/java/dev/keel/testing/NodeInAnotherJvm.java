@@ -38,15 +38,26 @@ public final class NodeInAnotherJvm implements AutoCloseable {
     /** Starts a node with these roles (and further {@code --name=value} arguments) and waits until its health answers. */
     public static NodeInAnotherJvm start(String roles, Environment environment, JWKSet signingKeys, MasterKey masterKey,
                                          String... arguments) {
+        return start(roles, "384m", environment.getProperty("spring.datasource.url"), environment, signingKeys,
+                masterKey, arguments);
+    }
+
+    /**
+     * Starts a node with these roles, this maximum heap ({@code -Xmx}) and this database (a scratch
+     * database of the same server, same credentials), and further {@code --name=value} arguments,
+     * and waits until its health answers.
+     */
+    public static NodeInAnotherJvm start(String roles, String maxHeap, String databaseUrl, Environment environment,
+                                         JWKSet signingKeys, MasterKey masterKey, String... arguments) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("keel-" + roles.replace(',', '-') + "-node", ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), "dev.keel.app.KeelApplication",
                     "--server.port=" + port,
                     "--keel.roles=" + roles,
-                    "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                    "--spring.datasource.url=" + databaseUrl,
                     "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                     "--spring.elasticsearch.uris=" + environment.getProperty("spring.elasticsearch.uris")));
             command.addAll(List.of(arguments));

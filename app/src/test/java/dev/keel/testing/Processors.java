@@ -2,6 +2,7 @@ package dev.keel.testing;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -88,6 +89,25 @@ public class Processors {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
+    }
+
+    /**
+     * Stops {@code group} where it is, as a node shut down mid-replay would, and says whether it was
+     * still replaying: whether a stored token of it is still a replay token.
+     */
+    public boolean shutDownMidReplay(String group) {
+        processor(group).shutDown();
+        return storedTokens(group).stream().anyMatch(token -> token instanceof ReplayToken);
+    }
+
+    public void start(String group) {
+        processor(group).start();
+    }
+
+    /** The lowest position the processor's segments have reached here, -1 before any. */
+    public long position(String group) {
+        return processor(group).processingStatus().values().stream()
+                .map(status -> status.getCurrentPosition().orElse(-1)).min(Long::compare).orElse(-1L);
     }
 
     public boolean isReplaying(String group) {

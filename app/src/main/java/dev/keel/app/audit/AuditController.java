@@ -39,11 +39,13 @@ import java.util.Locale;
 class AuditController {
 
     private final AuditReads reads;
+    private final AuditSearch search;
     private final AuditExport export;
     private final SealedMetadata sealed;
 
-    AuditController(AuditReads reads, AuditExport export, SealedMetadata sealed) {
+    AuditController(AuditReads reads, AuditSearch search, AuditExport export, SealedMetadata sealed) {
         this.reads = reads;
+        this.search = search;
         this.export = export;
         this.sealed = sealed;
     }
@@ -66,7 +68,7 @@ class AuditController {
         var filter = new AuditFilter(actor, aggregateId, eventType, from, to);
         long after = cursor == null ? 0 : (Long) Cursors.decode(cursor, filter.scope(), 1).getFirst();
         return Mono.fromCallable(() -> {
-            List<AuditRecord> records = reads.page(filter, after, size);
+            List<AuditRecord> records = search.page(filter, after, size);
             String next = records.size() < size ? null
                     : Cursors.encode(filter.scope(), List.of(records.getLast().chainPosition()));
             return new AuditPage(records.stream().map(record -> AuditEntry.of(record, sealed)).toList(), next);

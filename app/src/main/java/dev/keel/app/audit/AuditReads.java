@@ -44,6 +44,22 @@ class AuditReads {
                 + " ORDER BY a.chain_position LIMIT ?", (row, n) -> AuditRecord.from(row), params.toArray());
     }
 
+    /** Up to {@code limit} records after {@code afterPosition}, in chain order, whatever they hold. */
+    List<AuditRecord> after(long afterPosition, int limit) {
+        return jdbc.query("SELECT " + AuditRecord.COLUMNS + " FROM audit_record a WHERE a.chain_position > ?"
+                + " ORDER BY a.chain_position LIMIT ?", (row, n) -> AuditRecord.from(row), afterPosition, limit);
+    }
+
+    /** The records at these positions, in chain order; a position retention has deleted is left out. */
+    List<AuditRecord> at(List<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT " + AuditRecord.COLUMNS + " FROM audit_record a WHERE a.chain_position = ANY (?)"
+                        + " ORDER BY a.chain_position", (row, n) -> AuditRecord.from(row),
+                (Object) positions.toArray(Long[]::new));
+    }
+
     /**
      * Walks the whole chain with the events it names, in one snapshot, up to the first broken link,
      * from the start or from the newest retention checkpoint, whose signature must hold.

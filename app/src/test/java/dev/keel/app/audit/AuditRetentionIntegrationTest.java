@@ -1,5 +1,6 @@
 package dev.keel.app.audit;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.keel.app.KeelIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,8 @@ class AuditRetentionIntegrationTest extends KeelIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     AuditPruning pruning;
+    @Autowired
+    ElasticsearchClient elasticsearch;
 
     @Test
     void recordsOlderThanTheRetentionGoAndTheChainVerifiesFromTheirSignedCheckpoint() {
@@ -53,6 +56,35 @@ class AuditRetentionIntegrationTest extends KeelIntegrationTest {
         assertThat(((Number) verification.get("startsAfter")).longValue()).isEqualTo(checkpoint.chainPosition());
         assertThat(((Number) verification.get("headPosition")).longValue()).isGreaterThanOrEqualTo(keptPosition);
         assertThat(retention.sweep()).as("nothing more is old enough").isEmpty();
+    }
+
+    @Test
+    void retentionReachesTheSearchIndex() throws java.io.IOException {
+        String old = catalog.createProduct("Retention indexed old", 100);
+        long oldPosition = awaitRecord(old);
+        String kept = catalog.createProduct("Retention indexed kept", 100);
+        long keptPosition = awaitRecord(kept);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> indexed(keptPosition, keptPosition) == 1);
+        assertThat(indexed(oldPosition, oldPosition)).as("indexed before retention").isEqualTo(1);
+        Instant keptAt = jdbc.sql("SELECT occurred_at FROM audit_record WHERE chain_position = ?").param(keptPosition)
+                .query(OffsetDateTime.class).single().toInstant();
+
+        AuditCheckpoint checkpoint = new AuditRetention(pruning, RETENTION,
+                Clock.fixed(keptAt.plus(RETENTION), ZoneOffset.UTC)).sweep().orElseThrow();
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> indexed(0, checkpoint.chainPosition()) == 0);
+        assertThat(indexed(keptPosition, keptPosition)).as("newer than the retention").isEqualTo(1);
+        assertThat(web.get().uri("/v1/audit?aggregateId=" + old)
+                .headers(h -> h.setBearerAuth(tokens.forUser(UUID.randomUUID().toString(), "COMPLIANCE")))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("records"))
+                .asList().isEmpty();
+    }
+
+    /** How many documents of the audit index lie between the positions (inclusive), looked up in it directly. */
+    long indexed(long from, long to) throws java.io.IOException {
+        return elasticsearch.count(count -> count.index(AuditIndex.ALIAS).query(query -> query.range(range -> range
+                .number(number -> number.field("chainPosition").gte((double) from).lte((double) to))))).count();
     }
 
     @Test

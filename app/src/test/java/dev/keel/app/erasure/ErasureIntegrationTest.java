@@ -1,5 +1,6 @@
 package dev.keel.app.erasure;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.keel.api.account.AccountRegistered;
 import dev.keel.api.metadata.MetadataKeys;
 import dev.keel.api.order.OrderPlaced;
@@ -37,6 +38,8 @@ class ErasureIntegrationTest extends KeelIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ElasticsearchClient elasticsearch;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -142,6 +145,11 @@ class ErasureIntegrationTest extends KeelIntegrationTest {
                 .contains(PersonalData.ERASED);
         assertThat(jdbc.sql("SELECT a::text FROM audit_record a WHERE global_index = ?").param(globalIndex)
                 .query(String.class).single()).as("not a byte of the record changes").isEqualTo(row);
+        String indexed = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> elasticsearch.search(
+                search -> search.index("audit").query(query -> query.term(term -> term.field("globalIndex")
+                        .value(globalIndex))), Map.class).hits().hits(), hits -> hits.size() == 1).getFirst().source().toString();
+        assertThat(indexed).as("the search index never holds the origin, sealed or open").contains(me.accountId())
+                .doesNotContain(device).doesNotContain("127.0.0.1").doesNotContain(sealedDevice).doesNotContain("pd1:");
         long erasure = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?")
                 .param(me.accountId()).query(Long.class).single();
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
