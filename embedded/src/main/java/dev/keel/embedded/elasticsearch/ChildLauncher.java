@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 final class ChildLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearch.class);
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** Generous: on a loaded 2-core machine a cold start has taken over a minute; past this it is broken, not slow. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
     private static final int TAIL_LINES = 40;
 
     private ChildLauncher() {
