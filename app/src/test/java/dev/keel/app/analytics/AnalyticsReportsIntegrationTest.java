@@ -162,6 +162,19 @@ class AnalyticsReportsIntegrationTest extends KeelIntegrationTest {
     }
 
     @Test
+    void statusCountsCountEachOrderOnceInItsCurrentStatus() {
+        Map<?, ?> statuses = get("/v1/analytics/statuses?from={from}&to={to}", analyst);
+
+        Map<String, Long> wanted = new HashMap<>(Map.of("PLACED", 0L, "PAID", 0L, "IN_FULFILMENT", 0L, "DELIVERED", 0L,
+                "CANCELLED", 0L));
+        seed.statuses.values().forEach(status -> wanted.merge(status, 1L, Long::sum));
+        Map<String, Long> answered = new HashMap<>();
+        ((Map<?, ?>) statuses.get("orders")).forEach((status, count) -> answered.put((String) status,
+                ((Number) count).longValue()));
+        assertThat(answered).isEqualTo(wanted);
+    }
+
+    @Test
     void orderLinesPageThroughEveryLineWithItsStatusAndFilterByWords() {
         List<Map<?, ?>> all = seed.listed(analyst, from, to, null, 2);
         List<Map<?, ?>> lamps = seed.listed(analyst, from, to, categories.get(lampA), 100);
@@ -206,6 +219,7 @@ class AnalyticsReportsIntegrationTest extends KeelIntegrationTest {
     void customersAreRefusedAndBadPeriodsNamed() {
         for (String path : List.of("/v1/analytics/sales?from={from}&to={to}", "/v1/analytics/products/top?from={from}&to={to}",
                 "/v1/analytics/customers?from={from}&to={to}", "/v1/analytics/orders?from={from}&to={to}",
+                "/v1/analytics/statuses?from={from}&to={to}",
                 "/v1/analytics/export?from={from}&to={to}")) {
             web.get().uri(path, from, to).headers(h -> h.setBearerAuth(tokens.customer())).exchange()
                     .expectStatus().isForbidden();

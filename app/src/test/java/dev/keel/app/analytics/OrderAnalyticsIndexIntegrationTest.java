@@ -93,7 +93,7 @@ class OrderAnalyticsIndexIntegrationTest extends KeelIntegrationTest {
         processor.start();
 
         await().atMost(Duration.ofSeconds(120)).until(() -> aliasTargets(OrderAnalyticsIndex.ALIAS), building::equals);
-        await().atMost(Duration.ofSeconds(30)).as("the old index is deleted once searches left it")
+        await("the old index is deleted once searches left it").atMost(Duration.ofSeconds(30))
                 .until(() -> !elasticsearch.indices().exists(exists -> exists.index(List.copyOf(served))).value());
         Map<String, Object> rebuilt = customerKeys(analyst, from, to);
         assertThat(rebuilt).as("rebuilt from the events: the erased person has no key, others the same").hasSize(3);

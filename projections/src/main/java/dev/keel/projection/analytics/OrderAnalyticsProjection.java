@@ -14,6 +14,7 @@ import dev.keel.api.order.OrderPaid;
 import dev.keel.api.order.OrderPlaced;
 import dev.keel.api.order.OrderStatus;
 import dev.keel.projection.batch.BulkDocuments;
+import dev.keel.projection.erasure.PersonalReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,7 +37,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(OrderAnalyticsProjection.GROUP)
-class OrderAnalyticsProjection {
+class OrderAnalyticsProjection implements PersonalReadModel {
 
     static final String GROUP = "order-analytics";
 
@@ -50,6 +52,12 @@ class OrderAnalyticsProjection {
         this.jdbc = jdbc;
         this.pseudonyms = pseudonyms;
         this.indexes = indexes;
+    }
+
+    /** The customer key is pseudonymous, still the person's: it is blanked on erasure. */
+    @Override
+    public Set<String> personalStores() {
+        return Set.of(OrderAnalyticsIndex.ALIAS);
     }
 
     @EventHandler

@@ -47,12 +47,15 @@ class AnalyticsController {
     private final TopProducts top;
     private final CustomerCounts customers;
     private final OrderLines lines;
+    private final StatusCounts statuses;
 
-    AnalyticsController(SalesReports sales, TopProducts top, CustomerCounts customers, OrderLines lines) {
+    AnalyticsController(SalesReports sales, TopProducts top, CustomerCounts customers, OrderLines lines,
+                        StatusCounts statuses) {
         this.sales = sales;
         this.top = top;
         this.customers = customers;
         this.lines = lines;
+        this.statuses = statuses;
     }
 
     @Operation(summary = "ANALYST, STAFF: orders, units, revenue and average order value per time bucket and currency,"
@@ -83,6 +86,13 @@ class AnalyticsController {
     Mono<CustomerCounts.Customers> findCustomers(@Parameter(description = FROM) @RequestParam Instant from,
                                                  @Parameter(description = TO) @RequestParam Instant to) {
         return blocking(() -> customers.count(new Period(from, to)));
+    }
+
+    @Operation(summary = "ANALYST, STAFF: how many of the orders placed in a period are in each status now")
+    @GetMapping("/statuses")
+    Mono<StatusCounts.Statuses> findStatuses(@Parameter(description = FROM) @RequestParam Instant from,
+                                             @Parameter(description = TO) @RequestParam Instant to) {
+        return blocking(() -> statuses.count(new Period(from, to)));
     }
 
     @Operation(summary = "ANALYST, STAFF: order lines of a period, newest first, a page at a time; q matches product"
