@@ -11,10 +11,10 @@ import java.time.Instant;
  * the person was erased.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record OrderLineView(String orderId,
+record OrderLineView(@Schema(format = "uuid") String orderId,
                      int lineNumber,
                      int lineCount,
-                     String productId,
+                     @Schema(format = "uuid") String productId,
                      String sku,
                      String productName,
                      @Schema(nullable = true) String category,
@@ -28,7 +28,7 @@ record OrderLineView(String orderId,
                      String currency,
                      String country,
                      String status,
-                     @Schema(nullable = true) String promotionId,
+                     @Schema(nullable = true, format = "uuid") String promotionId,
                      @Schema(nullable = true) String promotionCode,
                      @Schema(nullable = true) String customerKey,
                      Instant placedAt,

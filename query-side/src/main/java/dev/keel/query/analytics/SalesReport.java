@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param buckets oldest first; within one, by currency, then group
  */
-record SalesReport(Instant from, Instant to, String interval, String groupBy, List<Bucket> buckets) {
+record SalesReport(Instant from, Instant to, String interval, @Schema(nullable = true) String groupBy,
+                   List<Bucket> buckets) {
 
     /**
      * @param start                  the bucket's first instant (UTC calendar day, ISO week from Monday, month)

@@ -48,7 +48,7 @@ class TopProducts {
      * @param rank     1 for the best in its currency
      * @param category the category of its latest line in the period, or {@code null}
      */
-    record Product(String currency, int rank, String productId, String sku, String productName,
+    record Product(String currency, int rank, @Schema(format = "uuid") String productId, String sku, String productName,
                    @Schema(nullable = true) String category, long orders, long units, long revenueMinor) {
     }
 
