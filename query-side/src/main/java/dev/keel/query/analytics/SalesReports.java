@@ -21,13 +21,18 @@ import java.util.Map;
 /**
  * Sales per bucket, currency and group, from one composite aggregation paged through to the end:
  * exact bucket keys and sums at any number of buckets (a terms aggregation would cut them off).
- * Orders are counted with {@code cardinality}, exact below its precision threshold (docs/analytics.md).
+ * Orders are counted with {@code cardinality}, exact below {@link #ORDERS_PRECISION} (docs/analytics.md).
  */
 @Component
 class SalesReports {
 
-    static final int ORDERS_PRECISION = 40_000;
-    private static final int PAGE = 1_000;
+    /**
+     * Exact below this many distinct orders per bucket, within a few percent above. Each bucket's
+     * counter takes up to eight bytes per unit of it, so with {@link #PAGE} it bounds the memory one
+     * page takes on the node (docs/analytics.md).
+     */
+    static final int ORDERS_PRECISION = 3_000;
+    private static final int PAGE = 200;
 
     private final ElasticsearchClient client;
     private final String index;
