@@ -5,6 +5,7 @@ import dev.keel.api.privacy.SealedMetadata;
 import dev.keel.command.account.BlindIndex;
 import dev.keel.command.account.CryptoShredder;
 import dev.keel.command.idempotency.RequestFingerprint;
+import dev.keel.projection.analytics.CustomerPseudonyms;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
@@ -76,6 +77,12 @@ class PrivacyConfiguration {
     @Bean
     CryptoShredder cryptoShredder(PersonalDataKeys keys) {
         return accountId -> keys.erase(accountId.toString());
+    }
+
+    /** The order analytics' customer key, which dies with the person's data key. */
+    @Bean
+    CustomerPseudonyms customerPseudonyms(PersonalDataKeys keys) {
+        return new HmacCustomerPseudonyms(keys);
     }
 
     @Bean

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and which runs in a JVM of its own (its swagger-core must not meet springdoc's). Node and npm come
  * from the machine; {@code .ci/run} installs them where they are missing.
  */
-final class NodeTools {
+public final class NodeTools {
 
     static final Path DIR = Path.of("target", "openapi-client").toAbsolutePath();
     private static final Path GENERATOR = Path.of("target", "openapi-generator", "openapi-generator-cli.jar")
@@ -36,24 +36,32 @@ final class NodeTools {
 
     /** The directory with {@code node_modules} installed and the check's files copied in. */
     static synchronized Path installed() {
-        if (installed) {
-            return DIR;
+        if (!installed) {
+            install(DIR, RESOURCES, List.of("package.json", "tsconfig.json", "session.ts", "spectral.yaml"));
+            installed = true;
         }
+        return DIR;
+    }
+
+    /**
+     * Copies these test resources (a {@code package.json} among them) into {@code dir} and runs
+     * {@code npm install} there, unless the same package.json was installed there before.
+     */
+    public static Path install(Path dir, String resources, List<String> files) {
         try {
-            Files.createDirectories(DIR);
-            for (String file : List.of("package.json", "tsconfig.json", "session.ts", "spectral.yaml")) {
-                copyResource(file);
+            Files.createDirectories(dir);
+            for (String file : files) {
+                copyResource(dir, resources, file);
             }
-            Path marker = DIR.resolve("node_modules").resolve(".keel-installed");
-            String wanted = Files.readString(DIR.resolve("package.json"));
+            Path marker = dir.resolve("node_modules").resolve(".keel-installed");
+            String wanted = Files.readString(dir.resolve("package.json"));
             if (!Files.exists(marker) || !Files.readString(marker).equals(wanted)) {
-                Result npm = run(DIR, Map.of(), 600, "npm", "install", "--no-audit", "--no-fund", "--no-package-lock",
+                Result npm = run(dir, Map.of(), 600, "npm", "install", "--no-audit", "--no-fund", "--no-package-lock",
                         "--loglevel=error");
-                assertThat(npm.exitCode()).as("npm install in %s:%n%s", DIR, npm.output()).isZero();
+                assertThat(npm.exitCode()).as("npm install in %s:%n%s", dir, npm.output()).isZero();
                 Files.writeString(marker, wanted);
             }
-            installed = true;
-            return DIR;
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,10 +78,10 @@ final class NodeTools {
     }
 
     /** What a finished command printed (stdout and stderr together) and its exit code. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
-    static Result run(Path workDir, Map<String, String> environment, int timeoutSeconds, String... command) {
+    public static Result run(Path workDir, Map<String, String> environment, int timeoutSeconds, String... command) {
         try {
             Process process = start(workDir, environment, command);
             process.getOutputStream().close();
@@ -113,10 +121,10 @@ final class NodeTools {
         }
     }
 
-    private static void copyResource(String name) throws IOException {
-        try (InputStream in = NodeTools.class.getResourceAsStream(RESOURCES + name)) {
-            assertThat(in).as("test resource %s%s", RESOURCES, name).isNotNull();
-            Files.write(DIR.resolve(name), in.readAllBytes());
+    private static void copyResource(Path dir, String resources, String name) throws IOException {
+        try (InputStream in = NodeTools.class.getResourceAsStream(resources + name)) {
+            assertThat(in).as("test resource %s%s", resources, name).isNotNull();
+            Files.write(dir.resolve(name), in.readAllBytes());
         }
     }
 }

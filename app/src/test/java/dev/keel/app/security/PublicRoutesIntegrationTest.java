@@ -31,7 +31,8 @@ class PublicRoutesIntegrationTest extends KeelIntegrationTest {
                         "POST /v1/accounts", "POST /v1/accounts/email-verification",
                         "POST /v1/password-resets", "POST /v1/password-resets/confirmation",
                         "GET /v1/products", "GET /v1/products/{productId}", "GET /v1/products/suggestions",
-                        "POST /v1/sessions", "POST /v1/sessions/firebase", "POST /v1/sessions/refresh");
+                        "POST /v1/sessions", "POST /v1/sessions/firebase", "POST /v1/sessions/refresh",
+                        "GET /dashboard", "GET /dashboard/dashboard.js");
     }
 
     @Test

@@ -2,9 +2,8 @@ package dev.keel.projection.catalog;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.keel.api.catalog.ProductSearchIndex;
+import dev.keel.projection.batch.Processing;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -12,7 +11,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +35,7 @@ class ProductSearchIndexes implements InitializingBean, DisposableBean {
 
     ProductSearchIndexes(ElasticsearchClient client, ObjectProvider<EventProcessingConfiguration> processing) {
         this.current = new IndexVersion(client, ProductSearchIndex.ALIAS, CURRENT, "elasticsearch/" + CURRENT + ".json",
-                () -> caughtUp(processing.getObject(), ProductSearchProjection.GROUP));
+                () -> Processing.caughtUp(processing.getObject(), ProductSearchProjection.GROUP));
     }
 
     @Override
@@ -67,16 +65,5 @@ class ProductSearchIndexes implements InitializingBean, DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not move the product alias yet (will try again): {}", e.toString());
         }
-    }
-
-    /** Every segment claimed here, together the whole stream, and each at the head. */
-    static boolean caughtUp(EventProcessingConfiguration processing, String group) {
-        return processing.eventProcessor(group, StreamingEventProcessor.class).map(processor -> {
-            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-            double covered = segments.values().stream()
-                    .mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
-            return processor.isRunning() && !processor.isReplaying() && Math.abs(covered - 1.0) < 1e-9
-                    && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-        }).orElse(false);
     }
 }
