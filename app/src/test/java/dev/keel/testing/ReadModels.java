@@ -1,6 +1,9 @@
 package dev.keel.testing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import dev.keel.api.analytics.OrderAnalyticsIndex;
 import dev.keel.api.catalog.ProductSearchIndex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -75,6 +78,25 @@ public class ReadModels {
                     .docs().stream()
                     .filter(doc -> doc.isResult() && doc.result().found())
                     .map(doc -> doc.result().source())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The order-analytics documents of these orders, by order and line, each with its id. */
+    @SuppressWarnings("rawtypes")
+    public List<Map> orderLineDocuments(Collection<String> orderIds) {
+        try {
+            List<FieldValue> ids = orderIds.stream().map(FieldValue::of).toList();
+            // A search sees only what the last refresh made visible
+            elasticsearch.indices().refresh(refresh -> refresh.index(OrderAnalyticsIndex.ALIAS));
+            return elasticsearch.search(search -> search.index(OrderAnalyticsIndex.ALIAS).size(1_000)
+                            .query(query -> query.terms(terms -> terms.field("orderId").terms(values -> values.value(ids))))
+                            .sort(sort -> sort.field(field -> field.field("orderId").order(SortOrder.Asc)))
+                            .sort(sort -> sort.field(field -> field.field("lineNumber").order(SortOrder.Asc))), Map.class)
+                    .hits().hits().stream()
+                    .map(hit -> (Map) Map.of("id", hit.id(), "source", hit.source()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

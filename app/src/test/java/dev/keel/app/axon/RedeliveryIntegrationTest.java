@@ -43,7 +43,7 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
 
     private static final List<String> COVERED = List.of(
             "product-table", "product-search-v2", "order-table", "account-table", "session-table", "account-mail",
-            "payment-process", "receipt-table", "receipt-mail");
+            "payment-process", "receipt-table", "receipt-mail", "order-analytics");
     /** Groups whose redelivery test lives beside the rest of their tests, named here. */
     private static final Map<String, String> COVERED_ELSEWHERE = Map.of(
             "audit-trail", "AuditTrailIntegrationTest.aRedeliveredEventIsLinkedOnce",
@@ -103,6 +103,21 @@ class RedeliveryIntegrationTest extends KeelIntegrationTest {
         List<String> orders = List.of(cancelled, delivered);
         // 2 orders, and 2 + 4 changes in the log
         assertUnchangedByRedelivery("order-table", orders, 8, () -> readModels.orderRows(orders));
+    }
+
+    @Test
+    void theOrderAnalyticsIndexIsUnchangedByEventsItSeesAgain() {
+        Session customer = identity.newCustomer();
+        String product = shop.product("Redelivered analytics lamp", 1_500, "Lamps", 50L);
+        String cancelled = (String) shop.place(customer.accessToken(), product, 1).get("orderId");
+        shop.cancel(customer.accessToken(), cancelled);
+        String delivered = (String) shop.place(customer.accessToken(), product, 3).get("orderId");
+        PaymentStandIn.pay(gateway, delivered);
+        staffMoves(delivered, "fulfilment");
+        staffMoves(delivered, "delivery");
+        List<String> orders = List.of(cancelled, delivered);
+        // one line each, with the times and status of every step
+        assertUnchangedByRedelivery("order-analytics", orders, 2, () -> readModels.orderLineDocuments(orders));
     }
 
     @Test
