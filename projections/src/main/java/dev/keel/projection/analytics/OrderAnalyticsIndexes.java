@@ -100,6 +100,9 @@ class OrderAnalyticsIndexes implements InitializingBean, DisposableBean {
             return false;
         }
         String index = writing.iterator().next();
+        // Searchable before searches move: otherwise the first ones after the switch see only what the
+        // last periodic refresh made visible, possibly nothing (seen in CI under load)
+        client.indices().refresh(refresh -> refresh.index(index));
         client.indices().updateAliases(update -> {
             reading.forEach(old -> update.actions(action -> action.remove(remove -> remove.index(old)
                     .alias(OrderAnalyticsIndex.ALIAS))));
