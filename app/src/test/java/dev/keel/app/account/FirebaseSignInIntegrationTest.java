@@ -110,7 +110,7 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
         String accountId = identity.register(email, PASSWORD, "Careful");
 
         signIn(firebase.idToken("firebase-" + UUID.randomUUID(), email, false, "Impostor"))
-                .expectStatus().isEqualTo(409)
+                .expectStatus().isEqualTo(403)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/email-not-verified");
         List<Object> events = new ArrayList<>();
         eventStore.readEvents(accountId).forEachRemaining(event -> events.add(event.getPayload()));
@@ -123,7 +123,7 @@ class FirebaseSignInIntegrationTest extends KeelIntegrationTest {
     void anUnverifiedFirebaseEmailMakesNoAccount() {
         String email = uniqueEmail();
         signIn(firebase.idToken("firebase-" + UUID.randomUUID(), email, false, "Unproven"))
-                .expectStatus().isEqualTo(409)
+                .expectStatus().isEqualTo(403)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/email-not-verified");
         identity.register(email, PASSWORD, "The Owner");
     }

@@ -78,7 +78,7 @@ class PreRegistrationTakeoverIntegrationTest extends KeelIntegrationTest {
         String accountId = squat(email);
         String google = firebase.idToken("firebase-" + UUID.randomUUID(), email, true, "Owner");
 
-        signInWithFirebase(google).expectStatus().isEqualTo(409)
+        signInWithFirebase(google).expectStatus().isEqualTo(403)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/email-not-verified")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("reset the password"));

@@ -165,7 +165,7 @@ class Account {
     @CommandHandler
     void handle(LinkFirebaseUser command, UniqueClaims claims, BlindIndex index) {
         if (!emailVerified) {
-            throw new CommandRejected(CommandRejected.Kind.CONFLICT, "email-not-verified",
+            throw new CommandRejected(CommandRejected.Kind.FORBIDDEN, "email-not-verified",
                     "The account with this email address never proved it: verify it with the mailed link, or"
                             + " reset the password, then sign in with Firebase");
         }

@@ -58,7 +58,7 @@ class FirebaseSignIn {
         }
         if (!identity.emailVerified()) {
             // An unproven address would claim it for whoever controls this Firebase user.
-            return Mono.error(Problems.error(HttpStatus.CONFLICT, "email-not-verified",
+            return Mono.error(Problems.error(HttpStatus.FORBIDDEN, "email-not-verified",
                     "Verify the email address in Firebase first, or register or log in with a password"));
         }
         return Mono.fromCallable(() -> lookup.byEmail(identity.email())).flatMap(existing -> {

@@ -35,8 +35,9 @@ class FirebaseSignInController {
     @Public
     @ProblemResponse(status = HttpStatus.UNAUTHORIZED, type = "invalid-firebase-token",
             description = "the ID token is not valid for Keel's Firebase project")
-    @ProblemResponse(status = HttpStatus.CONFLICT, type = "email-not-verified",
-            description = "an account has this email, and Firebase has not verified that the caller owns it")
+    @ProblemResponse(status = HttpStatus.FORBIDDEN, type = "email-not-verified",
+            description = "Firebase has not verified the caller's email, or the Keel account with that email never"
+                    + " proved it (as for a password login)")
     @ProblemResponse(status = HttpStatus.CONFLICT, type = "firebase-user-linked-elsewhere",
             description = "the account with this email is linked to another Firebase user")
     @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "firebase-email-missing",

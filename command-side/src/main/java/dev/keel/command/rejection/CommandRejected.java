@@ -14,6 +14,8 @@ public class CommandRejected extends RuntimeException {
         INVALID,
         /** What the command refers to does not exist (404). */
         NOT_FOUND,
+        /** The caller may not do this until something about them changes (403). */
+        FORBIDDEN,
         /** The current state does not allow it (409). */
         CONFLICT,
         /** Understood, but cannot be processed as sent (422). */
