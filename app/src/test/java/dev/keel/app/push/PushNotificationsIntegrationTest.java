@@ -7,6 +7,7 @@ import dev.keel.testing.FcmStandIn.Error;
 import dev.keel.testing.FcmStandIn.Received;
 import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.Processors;
+import dev.keel.testing.PushFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.keel.app.push.PushDevicesIntegrationTest.devices;
-import static dev.keel.app.push.PushDevicesIntegrationTest.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +34,8 @@ class PushNotificationsIntegrationTest extends KeelIntegrationTest {
     CommerceFixtures commerce;
     @Autowired
     Processors processors;
+    @Autowired
+    PushFixtures pushes;
 
     private final FcmStandIn fcm = FcmStandIn.shared();
 
@@ -168,15 +170,7 @@ class PushNotificationsIntegrationTest extends KeelIntegrationTest {
     }
 
     private String device(Session session, String locale) {
-        String token = token();
-        String deviceId = "device-" + UUID.randomUUID().toString().substring(0, 8);
-        web.put().uri("/v1/me/devices/" + deviceId).headers(h -> h.setBearerAuth(session.accessToken()))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("fcmToken", token, "platform", "ANDROID", "locale", locale))
-                .exchange().expectStatus().isNoContent();
-        identity.awaitMe(session.accessToken(), account -> devices(account).stream()
-                .anyMatch(device -> deviceId.equals(device.get("deviceId"))));
-        return token;
+        return pushes.device(session, locale);
     }
 
     private String order(Session session) {
