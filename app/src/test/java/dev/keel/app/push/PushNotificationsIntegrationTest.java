@@ -147,20 +147,10 @@ class PushNotificationsIntegrationTest extends KeelIntegrationTest {
     void aCategoryTurnedOffIsNotPushed() {
         Session me = identity.newCustomer();
         String phone = device(me, "en");
-        web.put().uri("/v1/me/notification-preferences/ORDER_UPDATES").headers(h -> h.setBearerAuth(me.accessToken()))
-                .header("Idempotency-Key", UUID.randomUUID().toString()).bodyValue(Map.of("push", false))
-                .exchange().expectStatus().isNoContent();
-        await().atMost(WAIT).until(() -> Boolean.FALSE.equals(web.get().uri("/v1/me/notification-preferences")
-                .headers(h -> h.setBearerAuth(me.accessToken())).exchange().expectBody(Map.class).returnResult()
-                .getResponseBody().get("orderUpdates")));
+        pushes.choose(me, "ORDER_UPDATES", false);
         String orderId = order(me);
         processors.awaitHandled("push", processors.positionsOf(List.of(orderId)));
-        web.put().uri("/v1/me/notification-preferences/ORDER_UPDATES").headers(h -> h.setBearerAuth(me.accessToken()))
-                .header("Idempotency-Key", UUID.randomUUID().toString()).bodyValue(Map.of("push", true))
-                .exchange().expectStatus().isNoContent();
-        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(web.get().uri("/v1/me/notification-preferences")
-                .headers(h -> h.setBearerAuth(me.accessToken())).exchange().expectBody(Map.class).returnResult()
-                .getResponseBody().get("orderUpdates")));
+        pushes.choose(me, "ORDER_UPDATES", true);
 
         cancel(me, orderId);
 
