@@ -5,10 +5,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Products with stock, promotions and orders, made through the public API as an app and a shop's
@@ -107,6 +110,34 @@ public class CommerceFixtures {
     public int uses(String promotionId) {
         return jdbc.sql("SELECT used FROM promotion_terms WHERE promotion_id = ?::uuid").param(promotionId)
                 .query(Integer.class).single();
+    }
+
+    /** Pays the order with a sandbox token ({@code tok_approve}, {@code tok_decline}, ...); 202 or fails. */
+    public void pay(String accessToken, String orderId, String paymentMethodToken) {
+        web.post().uri("/v1/orders/{id}/payments", orderId).headers(h -> h.setBearerAuth(accessToken))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .bodyValue(Map.of("paymentMethodToken", paymentMethodToken)).exchange()
+                .expectStatus().isAccepted();
+    }
+
+    /** Waits until the customer reads the order in this status. */
+    public void awaitStatus(String accessToken, String orderId, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(web.get().uri("/v1/orders/{id}", orderId)
+                .headers(h -> h.setBearerAuth(accessToken)).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("status")));
+    }
+
+    /** STAFF starts fulfilment of a paid order, which captures its payment. */
+    public void fulfil(String orderId) {
+        web.post().uri("/v1/orders/{id}/fulfilment", orderId).headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).exchange().expectStatus().isOk();
+    }
+
+    /** STAFF refunds what is left of a captured payment. */
+    public void refundAll(String orderId) {
+        web.post().uri("/v1/orders/{id}/refunds", orderId).headers(h -> h.setBearerAuth(tokens.staff()))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).bodyValue(Map.of()).exchange()
+                .expectStatus().isAccepted();
     }
 
     /** How many stored events of this type name this value anywhere in their payload. */

@@ -2,7 +2,9 @@ package dev.keel.app.order;
 
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.CatalogFixtures;
+import dev.keel.testing.FcmStandIn;
 import dev.keel.testing.IdentityFixtures;
+import dev.keel.testing.PushFixtures;
 import dev.keel.testing.SseClient;
 import dev.keel.testing.SseClient.Event;
 import dev.keel.testing.Storefront;
@@ -13,9 +15,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static dev.keel.app.order.OrderStreamIntegrationTest.data;
 import static dev.keel.app.order.OrderStreamIntegrationTest.next;
@@ -27,7 +31,10 @@ import static org.awaitility.Awaitility.await;
  * products and a code; the customer registers, verifies, logs in, searches with facets, quotes,
  * orders with the code and watches it on the stream, loses the connection while another order is
  * placed from a second device, resumes with Last-Event-ID, cancels, goes offline while the shop
- * changes a price and the other order is cancelled, and catches up with sync.
+ * changes a price and the other order is cancelled, and catches up with sync. Issue 13's: the phone
+ * registered for push pays a third order, declined first and then approved, the shop ships it, the
+ * receipt is there, and every status change and payment result reached the phone through the FCM
+ * stand-in and is in its inbox.
  */
 class MobileSessionIntegrationTest extends KeelIntegrationTest {
 
@@ -59,6 +66,14 @@ class MobileSessionIntegrationTest extends KeelIntegrationTest {
                         "deviceId", IdentityFixtures.newDevice()))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
         String tablet = login(email);
+
+        // The phone registers for push; the registry lists it before anything happens worth a push.
+        String fcmToken = PushFixtures.token();
+        web.put().uri("/v1/me/devices/{id}", "phone-" + word).headers(h -> h.setBearerAuth(phone))
+                .header("Idempotency-Key", key())
+                .bodyValue(Map.of("fcmToken", fcmToken, "platform", "IOS", "locale", "en-GB"))
+                .exchange().expectStatus().isNoContent();
+        await().atMost(WAIT).until(() -> get("/v1/me", phone), me -> ((List<?>) me.get("devices")).size() == 1);
 
         // Search: words, facets, then refine by the category the facets offer.
         Map<?, ?> found = await().atMost(WAIT).until(() -> get("/v1/products?q=" + word, null),
@@ -127,6 +142,65 @@ class MobileSessionIntegrationTest extends KeelIntegrationTest {
                 .exchange().expectStatus().isNotModified();
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("/v1/products/" + lantern, null).get("available"))
                 .isEqualTo(5));
+
+        // Pay a third order: the first card is declined, the second approves (the retry of it is one attempt).
+        String third = (String) post("/v1/orders", phone, Storefront.order(Map.of(lantern, 1), null))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("orderId");
+        pay(third, phone, key(), "tok_decline").expectBody().jsonPath("$.attempt").isEqualTo(1);
+        await().atMost(WAIT).until(() -> pushesTo(fcmToken).getOrDefault(third, List.of()).contains("payment.DECLINED"));
+        String payment = key();
+        pay(third, phone, payment, "tok_approve").expectBody().jsonPath("$.attempt").isEqualTo(2);
+        pay(third, phone, payment, "tok_approve").expectBody().jsonPath("$.attempt").isEqualTo(2);
+        await().atMost(WAIT).until(() -> "PAID".equals(get("/v1/orders/" + third, phone).get("status")));
+
+        // The shop ships it, which takes the money; the receipt is there for the phone.
+        staff().post().uri("/v1/orders/{id}/fulfilment", third).header("Idempotency-Key", key())
+                .exchange().expectStatus().isOk();
+        Map<?, ?> receipt = await().atMost(WAIT).until(() -> web.get().uri("/v1/orders/{id}/receipt", third)
+                .headers(h -> h.setBearerAuth(phone)).exchange().expectBody(Map.class).returnResult().getResponseBody(),
+                body -> body.get("receiptNumber") != null);
+        assertThat(receipt.get("amountPaid")).isEqualTo(Map.of("amountMinor", 2_975, "currency", "EUR"));
+
+        // Every status change and payment result reached the phone at FCM, once, in order per order.
+        Map<String, List<String>> pushed = await().atMost(WAIT).until(() -> pushesTo(fcmToken), all -> Map.of(
+                first, 2, second, 2, third, 5).entrySet().stream()
+                .allMatch(order -> all.getOrDefault(order.getKey(), List.of()).size() >= order.getValue()));
+        assertThat(pushed).containsOnlyKeys(first, second, third);
+        assertThat(pushed.get(first)).containsExactly("order.PLACED", "order.CANCELLED");
+        assertThat(pushed.get(second)).containsExactly("order.PLACED", "order.CANCELLED");
+        assertThat(pushed.get(third)).containsExactly("order.PLACED", "payment.DECLINED", "order.PAID",
+                "order.IN_FULFILMENT", "payment.CAPTURED");
+        Map<String, String> captured = FcmStandIn.shared().acceptedFor(fcmToken).stream()
+                .map(sent -> sent.body().path("message"))
+                .filter(message -> "CAPTURED".equals(message.path("data").path("result").asString()))
+                .map(message -> Map.of("receiptNumber", message.path("data").path("receiptNumber").asString(),
+                        "body", message.path("notification").path("body").asString()))
+                .findFirst().orElseThrow();
+        assertThat(captured.get("receiptNumber")).isEqualTo(receipt.get("receiptNumber"));
+        assertThat(captured.get("body")).contains("€29.75");
+
+        // The inbox has them too, newest first.
+        List<String> inbox = await().atMost(WAIT).until(() -> ((List<?>) get("/v1/me/notifications?size=100", phone)
+                .get("items")).stream().map(item -> (Map<?, ?>) item).filter(item -> third.equals(item.get("subjectId")))
+                .map(item -> (String) item.get("kind")).toList(), items -> items.size() == 5);
+        assertThat(inbox).containsExactly("payment.CAPTURED",
+                "order.IN_FULFILMENT", "order.PAID", "payment.DECLINED", "order.PLACED");
+    }
+
+    private WebTestClient.ResponseSpec pay(String orderId, String accessToken, String key, String paymentMethodToken) {
+        return web.post().uri("/v1/orders/{id}/payments", orderId).headers(h -> h.setBearerAuth(accessToken))
+                .header("Idempotency-Key", key).bodyValue(Map.of("paymentMethodToken", paymentMethodToken))
+                .exchange().expectStatus().isAccepted();
+    }
+
+    /** What the FCM stand-in accepted for this token, per order: {@code order.<status>}, {@code payment.<result>}. */
+    private static Map<String, List<String>> pushesTo(String fcmToken) {
+        return FcmStandIn.shared().acceptedFor(fcmToken).stream()
+                .map(sent -> sent.body().path("message").path("data"))
+                .collect(Collectors.groupingBy(data -> data.path("orderId").asString(), LinkedHashMap::new,
+                        Collectors.mapping(data -> data.has("result")
+                                ? "payment." + data.path("result").asString()
+                                : "order." + data.path("status").asString(), Collectors.toList())));
     }
 
     private String product(String name, long price, String category, long stock) {

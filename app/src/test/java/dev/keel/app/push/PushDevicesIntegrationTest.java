@@ -1,6 +1,7 @@
 package dev.keel.app.push;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.PushFixtures;
 import dev.keel.testing.IdentityFixtures.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,12 +147,11 @@ class PushDevicesIntegrationTest extends KeelIntegrationTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> devices(Map<String, Object> account) {
-        return (List<Map<String, Object>>) account.get("devices");
+        return PushFixtures.devices(account);
     }
 
     static String token() {
-        return "fcm-" + UUID.randomUUID() + ":APA91b" + UUID.randomUUID().toString().replace("-", "");
+        return PushFixtures.token();
     }
 }

@@ -7,6 +7,7 @@ import dev.keel.testing.FcmStandIn.Error;
 import dev.keel.testing.FcmStandIn.Received;
 import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.Processors;
+import dev.keel.testing.PushFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.keel.app.push.PushDevicesIntegrationTest.devices;
-import static dev.keel.app.push.PushDevicesIntegrationTest.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +34,8 @@ class PushNotificationsIntegrationTest extends KeelIntegrationTest {
     CommerceFixtures commerce;
     @Autowired
     Processors processors;
+    @Autowired
+    PushFixtures pushes;
 
     private final FcmStandIn fcm = FcmStandIn.shared();
 
@@ -145,20 +147,10 @@ class PushNotificationsIntegrationTest extends KeelIntegrationTest {
     void aCategoryTurnedOffIsNotPushed() {
         Session me = identity.newCustomer();
         String phone = device(me, "en");
-        web.put().uri("/v1/me/notification-preferences/ORDER_UPDATES").headers(h -> h.setBearerAuth(me.accessToken()))
-                .header("Idempotency-Key", UUID.randomUUID().toString()).bodyValue(Map.of("push", false))
-                .exchange().expectStatus().isNoContent();
-        await().atMost(WAIT).until(() -> Boolean.FALSE.equals(web.get().uri("/v1/me/notification-preferences")
-                .headers(h -> h.setBearerAuth(me.accessToken())).exchange().expectBody(Map.class).returnResult()
-                .getResponseBody().get("orderUpdates")));
+        pushes.choose(me, "ORDER_UPDATES", false);
         String orderId = order(me);
         processors.awaitHandled("push", processors.positionsOf(List.of(orderId)));
-        web.put().uri("/v1/me/notification-preferences/ORDER_UPDATES").headers(h -> h.setBearerAuth(me.accessToken()))
-                .header("Idempotency-Key", UUID.randomUUID().toString()).bodyValue(Map.of("push", true))
-                .exchange().expectStatus().isNoContent();
-        await().atMost(WAIT).until(() -> Boolean.TRUE.equals(web.get().uri("/v1/me/notification-preferences")
-                .headers(h -> h.setBearerAuth(me.accessToken())).exchange().expectBody(Map.class).returnResult()
-                .getResponseBody().get("orderUpdates")));
+        pushes.choose(me, "ORDER_UPDATES", true);
 
         cancel(me, orderId);
 
@@ -168,15 +160,7 @@ class PushNotificationsIntegrationTest extends KeelIntegrationTest {
     }
 
     private String device(Session session, String locale) {
-        String token = token();
-        String deviceId = "device-" + UUID.randomUUID().toString().substring(0, 8);
-        web.put().uri("/v1/me/devices/" + deviceId).headers(h -> h.setBearerAuth(session.accessToken()))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .bodyValue(Map.of("fcmToken", token, "platform", "ANDROID", "locale", locale))
-                .exchange().expectStatus().isNoContent();
-        identity.awaitMe(session.accessToken(), account -> devices(account).stream()
-                .anyMatch(device -> deviceId.equals(device.get("deviceId"))));
-        return token;
+        return pushes.device(session, locale);
     }
 
     private String order(Session session) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +18,11 @@ import java.util.function.Supplier;
 import static dev.keel.app.push.PushDevicesIntegrationTest.devices;
 import static dev.keel.app.push.PushDevicesIntegrationTest.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Delivery is at least once (RedeliveryIntegrationTest): each push group, moved back to a plain earlier
- * position, leaves its read model as it was, and no push goes out twice.
+ * position, leaves its read model as it was, and no push goes out twice (order updates and payment results).
  */
 class PushRedeliveryIntegrationTest extends KeelIntegrationTest {
 
@@ -53,9 +55,10 @@ class PushRedeliveryIntegrationTest extends KeelIntegrationTest {
     void theInboxIsUnchangedByEventsItSeesAgain() {
         Session me = identity.newCustomer();
         String orderId = order(me);
+        declined(me, orderId);
         send(me, "POST", "/v1/orders/" + orderId + "/cancellation", null);
 
-        assertUnchangedByRedelivery("notification-inbox", orderId, 2, () -> jdbc.sql("""
+        assertUnchangedByRedelivery("notification-inbox", orderId, 3, () -> jdbc.sql("""
                         SELECT seq || notification_id::text || kind || created_at || coalesce(read_at::text, '')
                         FROM notification WHERE subject_id = ? ORDER BY seq""")
                 .param(orderId).query(String.class).list());
@@ -71,6 +74,27 @@ class PushRedeliveryIntegrationTest extends KeelIntegrationTest {
 
         assertUnchangedByRedelivery("push", orderId, 2, () -> fcm.sendsTo(phone).stream()
                 .map(sent -> sent.body().path("message").path("data").path("status").asString()).toList());
+    }
+
+    @Test
+    void noPaymentResultIsPushedTwiceForAnEventSeenAgain() {
+        Session me = identity.newCustomer();
+        String phone = token();
+        device(me, "phone", phone);
+        String orderId = order(me);
+        declined(me, orderId);
+
+        assertUnchangedByRedelivery("push", orderId, 2, () -> fcm.sendsTo(phone).stream()
+                .map(sent -> sent.body().path("message").path("data"))
+                .map(data -> data.path("category").asString() + ":" + data.path("status").asString()
+                        + data.path("result").asString())
+                .toList());
+    }
+
+    /** A payment attempt the gateway declined, once its event is stored. */
+    private void declined(Session session, String orderId) {
+        commerce.pay(session.accessToken(), orderId, "tok_decline");
+        await().atMost(Duration.ofSeconds(60)).until(() -> commerce.events("payment.PaymentDeclined", orderId) == 1);
     }
 
     private void assertUnchangedByRedelivery(String group, String aggregate, int entries, Supplier<List<?>> readModel) {

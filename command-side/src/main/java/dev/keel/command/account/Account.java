@@ -53,6 +53,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -337,7 +338,10 @@ class Account {
     @CommandHandler
     void handle(ChangeNotificationPreference command) {
         if (command.category() == NotificationCategory.MARKETING) {
-            throw new IllegalArgumentException("Marketing pushes follow the MARKETING_PUSH consent");
+            throw new CommandRejected(CommandRejected.Kind.INVALID, "validation-failed",
+                    "Invalid field(s): category: MARKETING is consent: give or withdraw MARKETING_PUSH instead",
+                    Map.of("errors", List.of(Map.of("field", "category",
+                            "message", "MARKETING follows the MARKETING_PUSH consent, not a preference"))));
         }
         if (pushOff.contains(command.category()) == command.push()) {
             apply(new NotificationPreferenceChanged(accountId, command.category(), command.push()));

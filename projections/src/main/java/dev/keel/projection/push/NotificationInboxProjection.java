@@ -8,6 +8,10 @@ import dev.keel.api.order.OrderId;
 import dev.keel.api.order.OrderPaid;
 import dev.keel.api.order.OrderPlaced;
 import dev.keel.api.order.OrderStatus;
+import dev.keel.api.payment.PaymentCaptured;
+import dev.keel.api.payment.PaymentDeclined;
+import dev.keel.api.payment.PaymentRefunded;
+import dev.keel.api.payment.PaymentVoided;
 import dev.keel.api.push.NotificationCategory;
 import dev.keel.api.push.NotificationRead;
 import org.axonframework.config.ProcessingGroup;
@@ -71,18 +75,47 @@ class NotificationInboxProjection {
     }
 
     @EventHandler
+    void on(PaymentDeclined event, EventMessage<?> message, @Timestamp Instant at) {
+        payment(message, event.customerId(), event.orderId(), PaymentPushes.Result.DECLINED, at);
+    }
+
+    @EventHandler
+    void on(PaymentCaptured event, EventMessage<?> message, @Timestamp Instant at) {
+        payment(message, event.customerId(), event.orderId(), PaymentPushes.Result.CAPTURED, at);
+    }
+
+    @EventHandler
+    void on(PaymentRefunded event, EventMessage<?> message, @Timestamp Instant at) {
+        payment(message, event.customerId(), event.orderId(), PaymentPushes.Result.REFUNDED, at);
+    }
+
+    @EventHandler
+    void on(PaymentVoided event, EventMessage<?> message, @Timestamp Instant at) {
+        payment(message, event.customerId(), event.orderId(), PaymentPushes.Result.VOIDED, at);
+    }
+
+    @EventHandler
     void on(NotificationRead event, @Timestamp Instant at) {
         jdbc.sql("UPDATE notification SET read_at = ? WHERE notification_id = ? AND account_id = ? AND read_at IS NULL")
                 .params(at.atOffset(ZoneOffset.UTC), event.notificationId(), event.accountId().value()).update();
     }
 
     private void order(EventMessage<?> message, AccountId customer, OrderId orderId, OrderStatus status, Instant at) {
+        insert(message, customer, NotificationCategory.ORDER_UPDATES, "order." + status, orderId, at);
+    }
+
+    private void payment(EventMessage<?> message, AccountId customer, OrderId orderId, PaymentPushes.Result result,
+                         Instant at) {
+        insert(message, customer, NotificationCategory.PAYMENT_RESULTS, "payment." + result, orderId, at);
+    }
+
+    private void insert(EventMessage<?> message, AccountId customer, NotificationCategory category, String kind,
+                        OrderId orderId, Instant at) {
         jdbc.sql("""
                         INSERT INTO notification (notification_id, account_id, category, kind, subject_id, created_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (notification_id) DO NOTHING""")
-                .params(notificationId(message.getIdentifier()), customer.value(),
-                        NotificationCategory.ORDER_UPDATES.name(), "order." + status, orderId.toString(),
-                        at.atOffset(ZoneOffset.UTC))
+                .params(notificationId(message.getIdentifier()), customer.value(), category.name(), kind,
+                        orderId.toString(), at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 

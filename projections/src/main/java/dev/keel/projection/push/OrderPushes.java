@@ -18,14 +18,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Pushes an order's status changes to its customer's devices (category {@code ORDER_UPDATES}). A
  * side effect: never replayed, one event per batch, and failures end in the dead-letter queue
- * ({@link PushDelivery}). Payment results will be one handler each here, in {@code PAYMENT_RESULTS}.
+ * ({@link PushDelivery}). Payment results are {@link PaymentPushes}, in the same processing group.
  */
 @Component
 @ProcessingGroup(OrderPushes.GROUP)
@@ -75,14 +74,10 @@ class OrderPushes implements PersonalReadModel {
 
     private void push(EventMessage<?> message, AccountId customer, OrderId orderId, OrderStatus status, Money total) {
         String eventId = message.getIdentifier();
-        String number = orderId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
-        delivery.deliver(eventId, customer, NotificationCategory.ORDER_UPDATES, device -> {
-            PushTexts.Text text = PushTexts.of("order." + status, device.locale(), number, total);
-            return new PushMessage(device.fcmToken(), text.title(), text.body(),
-                    Map.of("category", NotificationCategory.ORDER_UPDATES.name(), "orderId", orderId.toString(),
-                            "status", status.name(), "eventId", eventId,
-                            "notificationId", NotificationInboxProjection.notificationId(eventId).toString()), eventId);
-        });
+        delivery.deliver(eventId, customer, NotificationCategory.ORDER_UPDATES, device -> PushMessage.of(device,
+                PushTexts.of("order." + status, device.locale(), PushTexts.orderNumber(orderId), total), eventId,
+                Map.of("category", NotificationCategory.ORDER_UPDATES.name(), "orderId", orderId.toString(),
+                        "status", status.name())));
     }
 
     @Override

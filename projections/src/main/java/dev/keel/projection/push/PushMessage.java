@@ -1,5 +1,8 @@
 package dev.keel.projection.push;
 
+import dev.keel.projection.push.PushRecipients.Device;
+
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,5 +14,16 @@ record PushMessage(String fcmToken, String title, String body, Map<String, Strin
 
     PushMessage {
         data = Map.copyOf(data);
+    }
+
+    /**
+     * The push of one event's notification to one device: {@code data} and what every push carries, the
+     * event (also the collapse id) and the inbox notification it is, so an app can mark it read.
+     */
+    static PushMessage of(Device device, PushTexts.Text text, String eventId, Map<String, String> data) {
+        Map<String, String> all = new HashMap<>(data);
+        all.put("eventId", eventId);
+        all.put("notificationId", NotificationInboxProjection.notificationId(eventId).toString());
+        return new PushMessage(device.fcmToken(), text.title(), text.body(), all, eventId);
     }
 }

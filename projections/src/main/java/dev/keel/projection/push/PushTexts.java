@@ -1,6 +1,7 @@
 package dev.keel.projection.push;
 
 import dev.keel.api.money.Money;
+import dev.keel.api.order.OrderId;
 
 import java.math.BigDecimal;
 import java.text.MessageFormat;
@@ -19,6 +20,11 @@ final class PushTexts {
     }
 
     private PushTexts() {
+    }
+
+    /** How a notification names an order: the first eight characters of its id, as the apps show it. */
+    static String orderNumber(OrderId orderId) {
+        return orderId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     /** @param key the message's key without {@code .title}/{@code .body} ({@code order.PLACED}) */
