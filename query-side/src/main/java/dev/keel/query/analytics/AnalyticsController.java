@@ -60,6 +60,9 @@ class AnalyticsController {
 
     @Operation(summary = "ANALYST, STAFF: orders, units, revenue and average order value per time bucket and currency,"
             + " optionally per category, product or country; cancelled orders left out")
+    @ProblemResponse(status = HttpStatus.UNPROCESSABLE_CONTENT, type = "report-too-large",
+            description = "the report would have more than 10,000 buckets: a shorter period, a longer interval or"
+                    + " another grouping answers")
     @GetMapping("/sales")
     Mono<SalesReport> findSales(@Parameter(description = FROM) @RequestParam Instant from,
                                 @Parameter(description = TO) @RequestParam Instant to,

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CompositeAggregationSource;
-import co.elastic.clients.elasticsearch._types.aggregations.CompositeBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.util.NamedValue;
@@ -19,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Distinct customers of a period, by their pseudonymous key, exact: every customer who bought before
- * {@code to} is one composite bucket, holding their first purchase ever and their purchases in the
- * period. New: the first purchase is in the period; returning: they had bought before it. Orders of
- * erased customers have no key and count in neither.
+ * Distinct customers of a period, by their pseudonymous key, exact. The customers of the period are
+ * walked as composite buckets, a page at a time; for each page one more search asks which of those
+ * keys had bought before {@code from}: those are returning, the rest new. So the work grows with the
+ * customers of the period, not with every customer who ever bought. Cancelled orders count in neither
+ * (a customer whose only earlier order was cancelled is new); orders of erased customers have no key
+ * and are counted apart.
  */
 @Component
 class CustomerCounts {
@@ -54,38 +55,47 @@ class CustomerCounts {
     }
 
     Customers count(Period period) throws IOException {
-        Query before = Query.of(q -> q.bool(bool -> bool
-                .filter(f -> f.range(range -> range.date(date -> date.field("placedAt").lt(period.to().toString()))))
-                .filter(f -> f.exists(exists -> exists.field("customerKey")))
-                .mustNot(not -> not.term(term -> term.field("status").value(OrderStatus.CANCELLED.name())))));
         long customers = 0;
-        long fresh = 0;
+        long returning = 0;
         Map<String, FieldValue> after = null;
         do {
             Map<String, FieldValue> from = after;
             SearchResponse<Void> response = client.search(search -> search.index(index).size(0)
-                    .query(before)
-                    .aggregations("customers", aggregation -> aggregation
-                            .composite(composite -> {
-                                composite.size(PAGE).sources(List.of(NamedValue.of("customer",
-                                        CompositeAggregationSource.of(source -> source.terms(terms -> terms.field("customerKey"))))));
-                                return from == null ? composite : composite.after(from);
-                            })
-                            .aggregations("first", first -> first.min(min -> min.field("placedAt")))
-                            .aggregations("inPeriod", in -> in.filter(period.placed()))),
+                    .query(withCustomer(period.sales()))
+                    .aggregations("customers", aggregation -> aggregation.composite(composite -> {
+                        composite.size(PAGE).sources(List.of(NamedValue.of("customer",
+                                CompositeAggregationSource.of(source -> source.terms(terms -> terms.field("customerKey"))))));
+                        return from == null ? composite : composite.after(from);
+                    })),
                     Void.class);
             CompositeAggregate page = response.aggregations().get("customers").composite();
-            for (CompositeBucket bucket : page.buckets().array()) {
-                if (bucket.aggregations().get("inPeriod").filter().docCount() > 0) {
-                    customers++;
-                    if (bucket.aggregations().get("first").min().value() >= period.from().toEpochMilli()) {
-                        fresh++;
-                    }
-                }
-            }
-            after = page.buckets().array().isEmpty() ? null : page.afterKey();
+            List<FieldValue> keys = page.buckets().array().stream().map(bucket -> bucket.key().get("customer")).toList();
+            customers += keys.size();
+            returning += boughtBefore(period.from(), keys);
+            after = keys.isEmpty() ? null : page.afterKey();
         } while (after != null && !after.isEmpty());
-        return new Customers(period.from(), period.to(), customers, fresh, customers - fresh, erasedOrders(period));
+        return new Customers(period.from(), period.to(), customers, customers - returning, returning, erasedOrders(period));
+    }
+
+    /** How many of these customers have a (not cancelled) order placed before {@code from}. */
+    private long boughtBefore(Instant from, List<FieldValue> keys) throws IOException {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Query earlier = Query.of(q -> q.bool(bool -> bool
+                .filter(f -> f.range(range -> range.date(date -> date.field("placedAt").lt(from.toString()))))
+                .filter(f -> f.terms(terms -> terms.field("customerKey").terms(values -> values.value(keys))))
+                .mustNot(not -> not.term(term -> term.field("status").value(OrderStatus.CANCELLED.name())))));
+        SearchResponse<Void> response = client.search(search -> search.index(index).size(0).query(earlier)
+                        .aggregations("customers", aggregation -> aggregation.terms(terms -> terms.field("customerKey")
+                                .size(keys.size()))),
+                Void.class);
+        return response.aggregations().get("customers").sterms().buckets().array().size();
+    }
+
+    private static Query withCustomer(Query query) {
+        return Query.of(q -> q.bool(bool -> bool.filter(query)
+                .filter(f -> f.exists(exists -> exists.field("customerKey")))));
     }
 
     private long erasedOrders(Period period) throws IOException {
