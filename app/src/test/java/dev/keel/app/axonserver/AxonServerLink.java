@@ -1,6 +1,9 @@
 package dev.keel.app.axonserver;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Switches the {@link AxonServerSeams} on for the tests that need them (the shared context runs every
@@ -10,6 +13,8 @@ public class AxonServerLink {
 
     private final AtomicBoolean emulating = new AtomicBoolean();
     private final AtomicBoolean connected = new AtomicBoolean(true);
+    private final AtomicBoolean eventStreamCut = new AtomicBoolean();
+    private final Map<String, AtomicInteger> refusedOpens = new ConcurrentHashMap<>();
 
     public boolean isEmulating() {
         return emulating.get();
@@ -27,6 +32,31 @@ public class AxonServerLink {
     public void stopEmulating() {
         emulating.set(false);
         connected.set(true);
+        eventStreamCut.set(false);
+    }
+
+    public boolean isEventStreamCut() {
+        return eventStreamCut.get();
+    }
+
+    /** This node's event streams fail, as a projection node's do when it loses Axon Server; commands still run. */
+    public void cutEventStream() {
+        refusedOpens.clear();
+        eventStreamCut.set(true);
+    }
+
+    void refusedEventStream(String thread) {
+        refusedOpens.computeIfAbsent(thread, name -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** How often the given pooled processor (its coordinator thread) was refused a stream since the cut. */
+    public int refusedEventStreams(String processor) {
+        AtomicInteger refused = refusedOpens.get("Coordinator[" + processor + "]-0");
+        return refused == null ? 0 : refused.get();
+    }
+
+    public void restoreEventStream() {
+        eventStreamCut.set(false);
     }
 
     public void cut() {
