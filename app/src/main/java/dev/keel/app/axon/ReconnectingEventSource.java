@@ -82,7 +82,7 @@ public final class ReconnectingEventSource implements StreamableMessageSource<Tr
         private boolean unreachable;
         private boolean catchingUp;
         private Duration delay = Duration.ZERO;
-        private long retryAt;
+        private volatile long retryAt;
 
         Stream(String processor, TrackingToken from) {
             this.processor = processor;
