@@ -3,24 +3,20 @@ package dev.keel.app.axon;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.keel.app.axonserver.UnreachableEventStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -96,70 +92,13 @@ class ReconnectingEventSourceTest {
     }
 
     private ReconnectingEventSource reconnecting(Duration cap) {
-        return new ReconnectingEventSource(new Cuttable(), cap);
+        return new ReconnectingEventSource(new UnreachableEventStore(store, cut::get,
+                thread -> refusedOpens.incrementAndGet()), cap);
     }
 
     private void publish(String... payloads) {
         for (String payload : payloads) {
             store.publish(GenericEventMessage.asEventMessage(payload));
-        }
-    }
-
-    /** The store as the connector serves it: opening and reading fail while the connection is cut. */
-    private final class Cuttable implements StreamableMessageSource<TrackedEventMessage<?>> {
-
-        @Override
-        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
-            if (cut.get()) {
-                refusedOpens.incrementAndGet();
-                throw new IllegalStateException("connection lost");
-            }
-            BlockingStream<TrackedEventMessage<?>> open = store.openStream(from);
-            return new BlockingStream<>() {
-                @Override
-                public Optional<TrackedEventMessage<?>> peek() {
-                    failIfCut();
-                    return open.peek();
-                }
-
-                @Override
-                public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-                    failIfCut();
-                    return open.hasNextAvailable(timeout, unit);
-                }
-
-                @Override
-                public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-                    failIfCut();
-                    return open.nextAvailable();
-                }
-
-                @Override
-                public void close() {
-                    open.close();
-                }
-            };
-        }
-
-        private void failIfCut() {
-            if (cut.get()) {
-                throw new IllegalStateException("stream closed: connection lost");
-            }
-        }
-
-        @Override
-        public TrackingToken createTailToken() {
-            return store.createTailToken();
-        }
-
-        @Override
-        public TrackingToken createHeadToken() {
-            return store.createHeadToken();
-        }
-
-        @Override
-        public TrackingToken createTokenAt(Instant dateTime) {
-            return store.createTokenAt(dateTime);
         }
     }
 }

@@ -55,7 +55,8 @@ public class AxonServerSeams {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof ProcessorEventSource real) {
-                    return (ProcessorEventSource) store -> real.around(new UnreachableEventStore(store, link.getObject()));
+                    return (ProcessorEventSource) store -> real.around(new UnreachableEventStore(store,
+                            () -> link.getObject().isEventStreamCut(), link.getObject()::refusedEventStream));
                 }
                 return bean;
             }

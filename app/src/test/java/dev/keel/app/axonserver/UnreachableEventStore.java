@@ -11,26 +11,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * The event store as a processor reads it from Axon Server, and as it fails while the {@link AxonServerLink}'s
- * event stream is cut: opening a stream fails, and an open stream fails when read, as the connector's
- * event stream does when its connection is gone. The link counts the refused opens.
+ * The event store as a processor reads it from Axon Server, and as it fails while cut (the
+ * {@link AxonServerLink}'s event stream): opening a stream fails, and an open stream fails when read,
+ * as the connector's event stream does when its connection is gone. Each refused open is reported
+ * with the name of the thread that asked (a pooled processor's coordinator, named after it).
  */
-class UnreachableEventStore implements StreamableMessageSource<TrackedEventMessage<?>> {
+public class UnreachableEventStore implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
-    private final AxonServerLink link;
+    private final BooleanSupplier cut;
+    private final Consumer<String> refused;
 
-    UnreachableEventStore(StreamableMessageSource<TrackedEventMessage<?>> store, AxonServerLink link) {
+    public UnreachableEventStore(StreamableMessageSource<TrackedEventMessage<?>> store, BooleanSupplier cut,
+                                 Consumer<String> refused) {
         this.store = store;
-        this.link = link;
+        this.cut = cut;
+        this.refused = refused;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
-        if (link.isEventStreamCut()) {
-            link.refusedEventStream(Thread.currentThread().getName());
+        if (cut.getAsBoolean()) {
+            refused.accept(Thread.currentThread().getName());
             throw unreachable();
         }
         return new Cuttable(store.openStream(from));
@@ -70,7 +76,7 @@ class UnreachableEventStore implements StreamableMessageSource<TrackedEventMessa
         }
 
         private void failIfCut() {
-            if (link.isEventStreamCut()) {
+            if (cut.getAsBoolean()) {
                 throw unreachable();
             }
         }
