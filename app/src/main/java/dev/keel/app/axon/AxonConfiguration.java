@@ -37,15 +37,23 @@ class AxonConfiguration {
                 .build());
     }
 
+    @Bean
+    ProcessorEventSource processorEventSource(ProcessorProperties defaults) {
+        return eventStore -> new ReconnectingEventSource(eventStore, defaults.retryCap());
+    }
+
     /**
      * Pooled streaming processors with batches; a failing event handler fails its batch (Axon's
      * default only logs and moves on), so the batch rolls back with its token and is retried with
-     * backoff instead of leaving a read model silently behind.
+     * backoff instead of leaving a read model silently behind. Every processor reads the event store
+     * through a {@link ReconnectingEventSource}, so an unreachable store does not grow Axon's backoff.
      */
     @Bean
-    ConfigurerModule eventProcessorDefaults(ProcessorProperties defaults, ProcessorFailures failures) {
+    ConfigurerModule eventProcessorDefaults(ProcessorProperties defaults, ProcessorFailures failures,
+                                            ProcessorEventSource source) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> defaults.applyTo(builder))
+                .usingPooledStreamingEventProcessors((config, builder) -> defaults.applyTo(builder)
+                        .messageSource(source.around(config.eventStore())))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((config, processor) -> failures.watch(processor));
     }

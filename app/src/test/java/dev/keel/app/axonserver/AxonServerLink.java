@@ -1,6 +1,11 @@
 package dev.keel.app.axonserver;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * Switches the {@link AxonServerSeams} on for the tests that need them (the shared context runs every
@@ -10,6 +15,9 @@ public class AxonServerLink {
 
     private final AtomicBoolean emulating = new AtomicBoolean();
     private final AtomicBoolean connected = new AtomicBoolean(true);
+    private final AtomicBoolean eventStreamCut = new AtomicBoolean();
+    private final Map<String, AtomicInteger> refusedOpens = new ConcurrentHashMap<>();
+    private final AtomicReference<Predicate<Object>> failingAppend = new AtomicReference<>();
 
     public boolean isEmulating() {
         return emulating.get();
@@ -23,10 +31,51 @@ public class AxonServerLink {
         emulating.set(true);
     }
 
+    /**
+     * The next append of an event whose payload matches fails after the events were serialized (so
+     * after any data key was committed) and before anything is stored, as when the connection to Axon
+     * Server drops then.
+     */
+    public void failNextAppendOf(Predicate<Object> payload) {
+        failingAppend.set(payload);
+    }
+
+    /** @return whether this append is the one to fail; it then fails only once */
+    boolean takeAppendFailure(Object payload) {
+        Predicate<Object> failing = failingAppend.get();
+        return failing != null && failing.test(payload) && failingAppend.compareAndSet(failing, null);
+    }
+
     /** Back to the default profile's behaviour, connected. */
     public void stopEmulating() {
+        failingAppend.set(null);
         emulating.set(false);
         connected.set(true);
+        eventStreamCut.set(false);
+    }
+
+    public boolean isEventStreamCut() {
+        return eventStreamCut.get();
+    }
+
+    /** This node's event streams fail, as a projection node's do when it loses Axon Server; commands still run. */
+    public void cutEventStream() {
+        refusedOpens.clear();
+        eventStreamCut.set(true);
+    }
+
+    void refusedEventStream(String thread) {
+        refusedOpens.computeIfAbsent(thread, name -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** How often the given pooled processor (its coordinator thread) was refused a stream since the cut. */
+    public int refusedEventStreams(String processor) {
+        AtomicInteger refused = refusedOpens.get("Coordinator[" + processor + "]-0");
+        return refused == null ? 0 : refused.get();
+    }
+
+    public void restoreEventStream() {
+        eventStreamCut.set(false);
     }
 
     public void cut() {

@@ -1,6 +1,7 @@
 package dev.keel.app.axonserver;
 
 import dev.keel.app.axon.AxonServerHealth;
+import dev.keel.app.axon.ProcessorEventSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -45,6 +46,21 @@ public class AxonServerSeams {
     @Bean("axonServer")
     AxonServerHealth axonServerHealth(AxonServerLink link) {
         return new AxonServerHealth(link::isConnected, "default");
+    }
+
+    /** Beneath the processors' reconnecting source, an event store whose streams fail while the link's is cut. */
+    @Bean
+    static BeanPostProcessor unreachableEventStore(ObjectProvider<AxonServerLink> link) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof ProcessorEventSource real) {
+                    return (ProcessorEventSource) store -> real.around(new UnreachableEventStore(store,
+                            () -> link.getObject().isEventStreamCut(), link.getObject()::refusedEventStream));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

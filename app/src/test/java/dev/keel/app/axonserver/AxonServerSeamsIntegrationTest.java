@@ -1,5 +1,6 @@
 package dev.keel.app.axonserver;
 
+import dev.keel.api.catalog.ChangeProductPrice;
 import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductId;
 import dev.keel.api.money.Money;
@@ -11,7 +12,9 @@ import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHan
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.keel.testing.CatalogFixtures.productRequest;
 import static dev.keel.testing.CatalogFixtures.uniqueSku;
@@ -102,6 +106,29 @@ class AxonServerSeamsIntegrationTest extends KeelIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("/problems/version-conflict")
                 .jsonPath("$.currentVersion").isEqualTo(1);
+    }
+
+    /**
+     * Another node appended to the product first: the conflict arrives without its class, and the
+     * server retries it as it does on one node instead of answering 409 to a client who did nothing wrong.
+     */
+    @Test
+    void aConcurrencyConflictThatCrossedTheWireIsRetriedByTheServer() {
+        String productId = catalog.createProduct("Contested", 100);
+        AtomicInteger attempts = new AtomicInteger();
+        Registration loseTheFirstRace = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof ChangeProductPrice change
+                    && change.productId().toString().equals(productId) && attempts.incrementAndGet() == 1) {
+                throw new ConcurrencyException("Another node appended to product " + productId + " first");
+            }
+            return chain.proceed();
+        });
+        try {
+            assertThat(catalog.reprice(productId, 0, 90)).isEqualTo(1);
+        } finally {
+            loseTheFirstRace.cancel();
+        }
+        assertThat(attempts).as("lost once, then retried").hasValue(2);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.keel.app.axonserver;
 
 import dev.keel.api.privacy.PersonalData;
+import io.axoniq.axonserver.connector.AxonServerException;
+import io.axoniq.axonserver.connector.ErrorCategory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -69,6 +71,10 @@ class EventsVisibleBeforeCommit implements EventStorageEngine {
             return;
         }
         List<? extends EventMessage<?>> serialized = events.stream().map(this::serializedHere).toList();
+        if (events.stream().anyMatch(event -> link.takeAppendFailure(event.getPayload()))) {
+            throw new AxonServerException(ErrorCategory.CONNECTION_FAILED, "Connection lost while appending events",
+                    "keel-wire-test");
+        }
         apart.executeWithoutResult(status -> delegate.appendEvents(serialized));
         events.stream().filter(EventsVisibleBeforeCommit::hasPersonalData).reduce((first, last) -> last)
                 .ifPresent(last -> awaitReaders(last.getIdentifier()));

@@ -2,6 +2,7 @@ package dev.keel.command.concurrency;
 
 import dev.keel.command.rejection.VersionConflict;
 import dev.keel.web.DatabaseTimeLimits;
+import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -61,11 +62,20 @@ public class ConflictRetry {
     /**
      * The failure as the handler raised it: a refusal leaves the bus as a {@link CommandExecutionException}
      * carrying its problem, with the original as cause on the node that ran it. Across Axon Server the
-     * cause is gone, and the caller's node does not retry: Axon Server routes an aggregate to one node.
+     * cause is gone (a remote-handling exception stands in for it), so a conflict is known by its
+     * details: another node's append came first, or PostgreSQL broke a deadlock there.
      */
     private static Throwable original(Throwable failure) {
-        return failure instanceof CommandExecutionException carried && carried.getCause() != null
-                ? carried.getCause() : failure;
+        if (!(failure instanceof CommandExecutionException carried)) {
+            return failure;
+        }
+        if (carried.getCause() != null && !(carried.getCause() instanceof AxonServerRemoteCommandHandlingException)) {
+            return carried.getCause();
+        }
+        return carried.getDetails()
+                .filter(details -> details instanceof ConflictDetails conflict && conflict.lostToAConcurrentChange())
+                .<Throwable>map(conflict -> new ConcurrencyException(carried.getMessage()))
+                .orElse(failure);
     }
 
     static boolean notTheClients(Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.keel.command.request;
 
+import dev.keel.command.concurrency.ConflictDetails;
 import dev.keel.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param retryAfter  the {@code Retry-After} header when the refusal says when to try again, else null
  */
 public record CommandProblem(int status, String type, String detail, Map<String, Object> properties,
-                             String retryAfter) {
+                             String retryAfter) implements ConflictDetails {
 
     private static final String TYPE_PREFIX = "/problems/";
 
@@ -43,6 +44,12 @@ public record CommandProblem(int status, String type, String detail, Map<String,
         Map<String, Object> properties = body.getProperties() == null ? Map.of() : new LinkedHashMap<>(body.getProperties());
         return Optional.of(new CommandProblem(status, type.substring(TYPE_PREFIX.length()), body.getDetail(),
                 properties, answer.getHeaders().getFirst("Retry-After")));
+    }
+
+    /** {@code concurrent-modification}: what {@link CommandProblems} answers for a conflict the client did not cause. */
+    @Override
+    public boolean lostToAConcurrentChange() {
+        return CommandProblems.CONCURRENT_MODIFICATION.equals(type);
     }
 
     ErrorResponseException toErrorResponse() {

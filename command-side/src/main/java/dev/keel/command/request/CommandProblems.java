@@ -23,6 +23,8 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class CommandProblems {
 
+    static final String CONCURRENT_MODIFICATION = "concurrent-modification";
+
     private CommandProblems() {
     }
 
@@ -59,7 +61,7 @@ final class CommandProblems {
     }
 
     private static ErrorResponseException concurrentModification() {
-        return Problems.error(HttpStatus.CONFLICT, "concurrent-modification",
+        return Problems.error(HttpStatus.CONFLICT, CONCURRENT_MODIFICATION,
                 "Another request changed this at the same time; retry the request");
     }
 

@@ -1,0 +1,154 @@
+package dev.keel.app.axonserver;
+
+import dev.keel.api.account.AccountRegistered;
+import dev.keel.api.catalog.CreateProduct;
+import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.TestMail;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static dev.keel.testing.CatalogFixtures.productRequest;
+import static dev.keel.testing.CatalogFixtures.uniqueSku;
+import static dev.keel.testing.IdentityFixtures.PASSWORD;
+import static dev.keel.testing.IdentityFixtures.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The crash points of docs/axon-server.md ("Two stores"), each injected at the seams of the
+ * {@code axonserver} profile: what the failure leaves, and that a retry with the same
+ * {@code Idempotency-Key} ends consistent. Between the events and PostgreSQL is the known gap (issue 12)
+ * and has no test here.
+ */
+class CrashPointsIntegrationTest extends KeelIntegrationTest {
+
+    @Autowired
+    AxonServerLink link;
+    @Autowired
+    CommandBus commandBus;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** One staff member sends every request of a test: a retry is the same caller's. */
+    private String staff;
+
+    @BeforeEach
+    void emulateAxonServer() {
+        staff = tokens.staff();
+        link.emulate();
+    }
+
+    @AfterEach
+    void backToTheDefault() {
+        link.stopEmulating();
+    }
+
+    @Test
+    void aFailureBeforeTheDataKeyLeavesNothingAndTheRetryRunsTheCommand() {
+        String sku = uniqueSku();
+        String key = UUID.randomUUID().toString();
+        AtomicBoolean crashed = new AtomicBoolean();
+        Registration crashOnce = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof CreateProduct create && create.sku().equals(sku)
+                    && crashed.compareAndSet(false, true)) {
+                throw new IllegalStateException("the node failed before handling " + sku);
+            }
+            return chain.proceed();
+        });
+        try {
+            createProduct(key, sku).expectStatus().is5xxServerError();
+        } finally {
+            crashOnce.cancel();
+        }
+        assertThat(catalog.eventsNaming(sku)).as("no events").isZero();
+        assertThat(idempotencyRecords(key)).as("no idempotency record").isZero();
+        assertThat(skuClaims(sku)).as("no claim").isZero();
+
+        String productId = createdId(createProduct(key, sku).expectStatus().isCreated());
+        assertThat(catalog.eventsNaming(sku)).isEqualTo(1);
+        assertThat(skuOwner(sku)).isEqualTo(productId);
+    }
+
+    @Test
+    void aFailureBetweenTheDataKeyAndTheEventsLeavesAnUnusedKeyAndTheRetryRegistersOnce() {
+        String email = uniqueEmail();
+        String key = UUID.randomUUID().toString();
+        OffsetDateTime since = jdbc.sql("SELECT clock_timestamp()").query(OffsetDateTime.class).single();
+        link.failNextAppendOf(payload -> payload instanceof AccountRegistered);
+
+        register(key, email).expectStatus().isEqualTo(503).expectHeader().exists("Retry-After");
+        assertThat(jdbc.sql("SELECT count(*) FROM personal_data_key WHERE created_at >= ?").param(since)
+                .query(Long.class).single()).as("the data key, committed before the events").isEqualTo(1);
+        assertThat(idempotencyRecords(key)).as("no idempotency record").isZero();
+
+        String accountId = createdAccount(register(key, email).expectStatus().isCreated());
+        assertThat(register(key, email).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody().get("accountId")).as("a further retry answers the first result").isEqualTo(accountId);
+        assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?")
+                .param(accountId).param(AccountRegistered.class.getName()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM unique_claim WHERE scope = 'account-email' AND owner_id = ?")
+                .param(accountId).query(Long.class).single()).as("the email is held by the stored account").isEqualTo(1);
+        assertThat(TestMail.awaitToken(email, "/verify-email", 1)).as("its personal data reads").isNotBlank();
+    }
+
+    @Test
+    void aFailureAfterPostgresCommittedLeavesEverythingAndTheRetryAnswersTheFirstResult() {
+        String sku = uniqueSku();
+        String key = UUID.randomUUID().toString();
+        String first = createdId(createProduct(key, sku).expectStatus().isCreated());
+        // the answer was lost on the way back: the client sends the same request again
+
+        assertThat(createdId(createProduct(key, sku).expectStatus().isCreated())).isEqualTo(first);
+        assertThat(catalog.eventsNaming(sku)).isEqualTo(1);
+        assertThat(idempotencyRecords(key)).isEqualTo(1);
+        assertThat(skuOwner(sku)).isEqualTo(first);
+    }
+
+    private WebTestClient.ResponseSpec createProduct(String key, String sku) {
+        return web.post().uri("/v1/products")
+                .headers(h -> h.setBearerAuth(staff))
+                .header("Idempotency-Key", key)
+                .bodyValue(productRequest(sku, "Crash point", 100, "EUR"))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec register(String key, String email) {
+        return web.post().uri("/v1/accounts")
+                .header("Idempotency-Key", key)
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", "Crash point"))
+                .exchange();
+    }
+
+    private static String createdId(WebTestClient.ResponseSpec created) {
+        return created.expectBody(Map.class).returnResult().getResponseBody().get("productId").toString();
+    }
+
+    private static String createdAccount(WebTestClient.ResponseSpec created) {
+        return created.expectBody(Map.class).returnResult().getResponseBody().get("accountId").toString();
+    }
+
+    private long idempotencyRecords(String key) {
+        return jdbc.sql("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?").param(key)
+                .query(Long.class).single();
+    }
+
+    private long skuClaims(String sku) {
+        return jdbc.sql("SELECT count(*) FROM unique_claim WHERE scope = 'product-sku' AND value = ?").param(sku)
+                .query(Long.class).single();
+    }
+
+    private String skuOwner(String sku) {
+        return jdbc.sql("SELECT owner_id FROM unique_claim WHERE scope = 'product-sku' AND value = ?").param(sku)
+                .query(String.class).single();
+    }
+}
