@@ -13,7 +13,7 @@ import java.util.List;
  * @param version       the order's last event sequence number; send it back as {@code If-Match}
  * @param promotionCode the code of the promotion applied, or {@code null}
  * @param updatedAt     when its last event happened ({@code placedAt} until then)
- * @param payment       where its payment is; {@code null} until the customer first tries to pay
+ * @param payment       where its payment is ({@code NONE} until the customer first tries to pay)
  */
 public record OrderView(OrderId orderId,
                         AccountId customerId,
@@ -24,7 +24,7 @@ public record OrderView(OrderId orderId,
                         @Nullable String promotionCode,
                         Instant placedAt,
                         Instant updatedAt,
-                        @Nullable PaymentView payment) {
+                        PaymentView payment) {
 
     public OrderView {
         lines = List.copyOf(lines);
@@ -33,6 +33,6 @@ public record OrderView(OrderId orderId,
     /** An order no one has tried to pay yet. */
     public OrderView(OrderId orderId, AccountId customerId, OrderStatus status, long version, List<OrderLine> lines,
                      OrderTotals totals, @Nullable String promotionCode, Instant placedAt, Instant updatedAt) {
-        this(orderId, customerId, status, version, lines, totals, promotionCode, placedAt, updatedAt, null);
+        this(orderId, customerId, status, version, lines, totals, promotionCode, placedAt, updatedAt, PaymentView.NONE);
     }
 }

@@ -2,6 +2,8 @@ package dev.keel.api.payment;
 
 /** Where an order's payment is, as its last payment event left it ({@link PaymentView}). */
 public enum PaymentStatus {
+    /** No one has tried to pay the order yet. */
+    NONE,
     /** An attempt is at the gateway, without an answer yet. */
     PENDING,
     /** The gateway declined the last attempt ({@code reason}); the order may be paid with another method. */

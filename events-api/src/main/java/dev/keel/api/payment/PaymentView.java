@@ -10,4 +10,7 @@ import org.jspecify.annotations.Nullable;
  *                ({@code card_declined}, {@code insufficient_funds}, {@code authorization_expired}); else {@code null}
  */
 public record PaymentView(PaymentStatus status, int attempt, @Nullable String reason) {
+
+    /** An order no one has tried to pay yet. */
+    public static final PaymentView NONE = new PaymentView(PaymentStatus.NONE, 0, null);
 }

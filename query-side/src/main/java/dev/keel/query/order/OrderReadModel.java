@@ -108,7 +108,7 @@ public class OrderReadModel {
 
     private static PaymentView payment(ResultSet row) throws SQLException {
         String status = row.getString("payment_status");
-        return status == null ? null : new PaymentView(PaymentStatus.valueOf(status), row.getInt("payment_attempt"),
+        return status == null ? PaymentView.NONE : new PaymentView(PaymentStatus.valueOf(status), row.getInt("payment_attempt"),
                 row.getString("payment_reason"));
     }
 
