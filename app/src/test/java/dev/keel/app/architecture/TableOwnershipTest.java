@@ -66,7 +66,8 @@ class TableOwnershipTest {
     void theRuleSeesEveryModulesTablesAndTheirUse() {
         assertThat(owners).containsEntry("domain_event_entry", "app").containsEntry("unique_claim", "command-side")
                 .containsEntry("product", "projections").containsEntry("push_device", "projections")
-                .containsEntry("sent_push", "projections");
+                .containsEntry("sent_push", "projections")
+                .containsEntry("stripe_webhook_event", "command-side");
         assertThat(uses.get("query-side")).contains(new SqlUse("product", false, "ProductReadModel.java"))
                 .contains(new SqlUse("push_device", false, "AccountQueries.java"));
         assertThat(uses.get("command-side")).contains(new SqlUse("refresh_token", true, "JdbcRefreshTokens.java"));

@@ -270,7 +270,8 @@ class ApiDocumentIntegrationTest extends KeelIntegrationTest {
         assertThat(open).containsExactlyInAnyOrder("POST /v1/accounts", "POST /v1/accounts/email-verification",
                 "POST /v1/sessions", "POST /v1/sessions/refresh", "POST /v1/sessions/firebase",
                 "POST /v1/password-resets", "POST /v1/password-resets/confirmation", "GET /v1/products",
-                "GET /v1/products/{productId}", "GET /v1/products/suggestions", "GET /.well-known/jwks.json");
+                "GET /v1/products/{productId}", "GET /v1/products/suggestions", "GET /.well-known/jwks.json",
+                "POST /v1/payments/webhooks/stripe");
         assertThat(document().at("/security/0").has("bearer")).isTrue();
     }
 

@@ -10,6 +10,7 @@ import dev.keel.testing.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -71,6 +72,7 @@ class PaymentIntegrationTest extends KeelIntegrationTest {
                 .until(() -> atGateway(order, 1).status() == GatewayPayment.Status.CAPTURED);
         await().atMost(Duration.ofSeconds(30)).until(() -> commerce.events("payment.PaymentCaptured", order) == 1);
         Map<?, ?> receipt = awaitReceipt(order);
+        assertThat(awaitPayment(order, "CAPTURED")).containsEntry("attempt", 1);
         assertThat((String) receipt.get("receiptNumber")).matches("\\d{4}-\\d{6}");
         assertThat(receipt.get("amountPaid")).isEqualTo(Map.of("amountMinor", 2_380, "currency", "EUR"));
         assertThat((java.util.List<?>) receipt.get("lines")).hasSize(1);
@@ -92,6 +94,29 @@ class PaymentIntegrationTest extends KeelIntegrationTest {
         post(order, "refunds", tokens.staff(), Map.of()).expectStatus().isAccepted();
         await().atMost(Duration.ofSeconds(30)).until(() -> atGateway(order, 1).refundedMinor() == 2_380);
         await().atMost(Duration.ofSeconds(30)).until(() -> commerce.events("payment.PaymentRefunded", order) == 2);
+        awaitPayment(order, "REFUNDED");
+    }
+
+    @Test
+    void aCaptureRefusedForGoodIsOnTheOrderForStaffAndTheProcessStopsRetrying() {
+        String order = commerce.placed(customer.accessToken(), orderOf(lamp, 1, null));
+        awaitStatus(order, "PLACED");
+        assertThat(payment(read(order, customer.accessToken()))).containsEntry("status", "NONE")
+                .containsEntry("attempt", 0).containsEntry("reason", null);
+        pay(order, customer.accessToken(), UUID.randomUUID().toString(), "tok_authorization_expires")
+                .expectStatus().isAccepted();
+        assertThat(awaitPayment(order, "AUTHORIZED")).containsEntry("attempt", 1);
+
+        post(order, "fulfilment", tokens.staff(), null).expectStatus().isOk();
+
+        assertThat(awaitPayment(order, "CAPTURE_FAILED")).containsEntry("reason", "authorization_expired");
+        assertThat(read(order, tokens.staff()).get("payment")).isEqualTo(
+                Map.of("status", "CAPTURE_FAILED", "attempt", 1, "reason", "authorization_expired"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sagas(order) == 0);
+        assertThat(commerce.events("payment.PaymentCaptureFailed", order)).isEqualTo(1);
+        assertThat(commerce.events("payment.PaymentCaptured", order)).isZero();
+        web.get().uri("/v1/orders/{id}/receipt", order).headers(h -> h.setBearerAuth(customer.accessToken()))
+                .exchange().expectStatus().isNotFound();
     }
 
     @Test
@@ -101,12 +126,16 @@ class PaymentIntegrationTest extends KeelIntegrationTest {
         pay(order, customer.accessToken(), UUID.randomUUID().toString(), "tok_timeout_then_decline")
                 .expectStatus().isAccepted();
         await().atMost(Duration.ofSeconds(30)).until(() -> commerce.events("payment.PaymentDeclined", order) == 1);
+        assertThat(awaitPayment(order, "DECLINED"))
+                .isEqualTo(Map.of("status", "DECLINED", "attempt", 1, "reason", "card_declined"));
+        assertThat(read(order, customer.accessToken()).get("status")).isEqualTo("PLACED");
 
         pay(order, customer.accessToken(), UUID.randomUUID().toString(), "tok_timeout_then_approve")
                 .expectStatus().isAccepted().expectBody().jsonPath("$.attempt").isEqualTo(2);
         awaitStatus(order, "PAID");
         assertThat(atGateway(order, 1).status()).isEqualTo(GatewayPayment.Status.DECLINED);
         assertThat(atGateway(order, 2).status()).isEqualTo(GatewayPayment.Status.AUTHORIZED);
+        assertThat(awaitPayment(order, "AUTHORIZED")).containsEntry("attempt", 2).containsEntry("reason", null);
 
         pay(order, customer.accessToken(), UUID.randomUUID().toString(), "tok_approve")
                 .expectStatus().isEqualTo(409)
@@ -226,6 +255,23 @@ class PaymentIntegrationTest extends KeelIntegrationTest {
         var request = web.post().uri("/v1/orders/{id}/{what}", order, what).headers(h -> h.setBearerAuth(token))
                 .header("Idempotency-Key", UUID.randomUUID().toString());
         return body == null ? request.exchange() : request.bodyValue(body).exchange();
+    }
+
+    private Map<String, Object> read(String order, String token) {
+        return web.get().uri("/v1/orders/{id}", order).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+    }
+
+    /** @return the order's {@code payment} once its status is this */
+    private Map<String, Object> awaitPayment(String order, String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> payment(read(order, customer.accessToken())),
+                payment -> payment != null && status.equals(payment.get("status")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> payment(Map<String, Object> order) {
+        return (Map<String, Object>) order.get("payment");
     }
 
     private void awaitStatus(String order, String status) {

@@ -19,11 +19,14 @@ import dev.keel.api.order.PlaceOrder;
 import dev.keel.api.order.StartFulfilment;
 import dev.keel.api.money.Money;
 import dev.keel.api.payment.PayOrder;
+import dev.keel.api.payment.PaymentCaptureFailed;
 import dev.keel.api.payment.PaymentCaptured;
 import dev.keel.api.payment.PaymentDeclined;
 import dev.keel.api.payment.PaymentRefunded;
 import dev.keel.api.payment.PaymentRequested;
+import dev.keel.api.payment.PaymentVoidFailed;
 import dev.keel.api.payment.PaymentVoided;
+import dev.keel.api.payment.RefundFailed;
 import dev.keel.api.payment.RefundOrder;
 import dev.keel.api.payment.RefundRequested;
 import dev.keel.api.promotion.PromotionId;
@@ -133,9 +136,32 @@ class Order {
 
     @CommandHandler
     void handle(RecordRefund command) {
-        if (command.refundNumber() > payment.refundsDone() && command.refundNumber() <= payment.refundsRequested()) {
+        if (payment.awaitsRefund(command.refundNumber())) {
             apply(new PaymentRefunded(orderId, customerId, command.refundNumber(), command.amount(),
                     command.refundReference()));
+        }
+    }
+
+    /** A step the gateway refused for good is recorded once, for STAFF to act on; the payment process stops. */
+    @CommandHandler
+    void handle(RecordPaymentFailure command) {
+        switch (command.step()) {
+            case CAPTURE -> {
+                if (payment.captured() == null && !payment.stopped()) {
+                    apply(new PaymentCaptureFailed(orderId, customerId, payment.reference(), total, command.reason()));
+                }
+            }
+            case VOID -> {
+                if (!payment.voided() && !payment.stopped()) {
+                    apply(new PaymentVoidFailed(orderId, customerId, payment.reference(), command.reason()));
+                }
+            }
+            case REFUND -> {
+                if (payment.awaitsRefund(command.refundNumber())) {
+                    apply(new RefundFailed(orderId, customerId, command.refundNumber(), command.refund(),
+                            command.reason()));
+                }
+            }
         }
     }
 
@@ -244,6 +270,21 @@ class Order {
     @EventSourcingHandler
     void on(PaymentRefunded event) {
         payment = payment.withRefundDone();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCaptureFailed event) {
+        payment = payment.withStop();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentVoidFailed event) {
+        payment = payment.withStop();
+    }
+
+    @EventSourcingHandler
+    void on(RefundFailed event) {
+        payment = payment.withRefundFailed(event.amount());
     }
 
     @EventSourcingHandler

@@ -19,13 +19,14 @@ import static dev.keel.command.rejection.CommandRejected.Kind.UNPROCESSABLE;
  * @param reference        the authorization's id at the gateway, once authorized
  * @param captured         the money taken, or {@code null}
  * @param refundsRequested refunds asked for so far
- * @param refundsDone      refunds the gateway confirmed
- * @param refundedMinor    what the requested refunds add up to
+ * @param refundsDone      refunds the gateway answered (paid back or refused for good)
+ * @param refundedMinor    what the requested refunds add up to, less those refused for good
+ * @param stopped          the gateway refused a capture or void for good: the payment process ended there
  */
 record OrderPayment(int attempts, boolean pending, String reference, Money captured, boolean voided,
-                    int refundsRequested, int refundsDone, long refundedMinor) {
+                    int refundsRequested, int refundsDone, long refundedMinor, boolean stopped) {
 
-    static final OrderPayment NONE = new OrderPayment(0, false, null, null, false, 0, 0, 0);
+    static final OrderPayment NONE = new OrderPayment(0, false, null, null, false, 0, 0, 0, false);
 
     /** @throws CommandRejected when the order cannot take a payment now */
     void checkCanStart(OrderStatus status, OrderId orderId) {
@@ -64,31 +65,47 @@ record OrderPayment(int attempts, boolean pending, String reference, Money captu
 
     OrderPayment withRequest() {
         return new OrderPayment(attempts + 1, true, reference, captured, voided, refundsRequested, refundsDone,
-                refundedMinor);
+                refundedMinor, stopped);
     }
 
     OrderPayment withAnswer(String authorization) {
         return new OrderPayment(attempts, false, authorization, captured, voided, refundsRequested, refundsDone,
-                refundedMinor);
+                refundedMinor, stopped);
     }
 
     OrderPayment withCapture(Money amount) {
         return new OrderPayment(attempts, pending, reference, amount, voided, refundsRequested, refundsDone,
-                refundedMinor);
+                refundedMinor, stopped);
     }
 
     OrderPayment withVoid() {
         return new OrderPayment(attempts, pending, reference, captured, true, refundsRequested, refundsDone,
-                refundedMinor);
+                refundedMinor, stopped);
     }
 
     OrderPayment withRefundRequested(Money amount) {
         return new OrderPayment(attempts, pending, reference, captured, voided, refundsRequested + 1, refundsDone,
-                refundedMinor + amount.amountMinor());
+                refundedMinor + amount.amountMinor(), stopped);
     }
 
     OrderPayment withRefundDone() {
         return new OrderPayment(attempts, pending, reference, captured, voided, refundsRequested, refundsDone + 1,
-                refundedMinor);
+                refundedMinor, stopped);
+    }
+
+    OrderPayment withStop() {
+        return new OrderPayment(attempts, pending, reference, captured, voided, refundsRequested, refundsDone,
+                refundedMinor, true);
+    }
+
+    /** A refund refused for good gave nothing back: its amount is refundable again. */
+    OrderPayment withRefundFailed(Money amount) {
+        return new OrderPayment(attempts, pending, reference, captured, voided, refundsRequested, refundsDone + 1,
+                refundedMinor - amount.amountMinor(), stopped);
+    }
+
+    /** @return whether a refund's answer is due: requested, and not answered yet */
+    boolean awaitsRefund(int refundNumber) {
+        return refundNumber > refundsDone && refundNumber <= refundsRequested;
     }
 }

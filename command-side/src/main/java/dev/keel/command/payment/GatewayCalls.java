@@ -3,6 +3,7 @@ package dev.keel.command.payment;
 import dev.keel.api.money.Money;
 import dev.keel.command.payment.PaymentGateway.Authorization;
 import dev.keel.command.payment.PaymentGateway.GatewayPayment;
+import dev.keel.command.payment.PaymentGateway.GatewayRefused;
 import dev.keel.command.payment.PaymentGateway.GatewayTimeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import java.util.function.Predicate;
  * Gateway calls with timeouts resolved: after a timeout the gateway is asked for the payment's real
  * state; when that shows the step has not happened, the call is sent again under the same idempotency
  * key (the gateway performs a key once). A second timeout propagates, and the event is retried later
- * with the same keys.
+ * with the same keys. A refusal for good ({@link GatewayRefused}) propagates to the process, which
+ * records it, unless the gateway shows the step done already.
  */
 final class GatewayCalls {
 
@@ -36,9 +38,14 @@ final class GatewayCalls {
         }
     }
 
+    /** A refused capture that the gateway shows captured (by an earlier try, or at the gateway) is done. */
     void capture(String authorizeKey, String key, String reference, Money amount) {
         try {
             gateway.capture(key, reference, amount);
+        } catch (GatewayRefused refused) {
+            if (!happened(authorizeKey, payment -> payment.status() == GatewayPayment.Status.CAPTURED)) {
+                throw refused;
+            }
         } catch (GatewayTimeout timeout) {
             log.warn("Capture {} timed out; asking the gateway what happened", key);
             if (!happened(authorizeKey, payment -> payment.status() == GatewayPayment.Status.CAPTURED)) {
@@ -50,6 +57,10 @@ final class GatewayCalls {
     void voidAuthorization(String authorizeKey, String key, String reference) {
         try {
             gateway.voidAuthorization(key, reference);
+        } catch (GatewayRefused refused) {
+            if (!happened(authorizeKey, payment -> payment.status() == GatewayPayment.Status.VOIDED)) {
+                throw refused;
+            }
         } catch (GatewayTimeout timeout) {
             log.warn("Void {} timed out; asking the gateway what happened", key);
             if (!happened(authorizeKey, payment -> payment.status() == GatewayPayment.Status.VOIDED)) {

@@ -9,8 +9,12 @@ import java.util.Optional;
  * from the order and the step ({@link PaymentKeys}): the gateway performs a key once and answers a
  * repeat with the first result, so a retry after a timeout never charges twice.
  *
- * <p>Any call may throw {@link GatewayTimeout}: it may or may not have happened. {@link #find} tells
- * what did ({@link GatewayCalls} resolves timeouts that way).
+ * <p>Failures are classified by what retrying can do. {@link GatewayTimeout}: it may or may not have
+ * happened; {@link #find} tells what did ({@link GatewayCalls} resolves timeouts that way).
+ * {@link GatewayUnavailable}: it did not happen and may succeed later (rate limits, the gateway's own
+ * trouble, Keel's credentials); the event is retried. {@link GatewayRefused}: the gateway answered no
+ * for good (an expired authorization, an unknown payment); retrying the same call cannot change that,
+ * so the payment process records it on the order and stops.
  */
 public interface PaymentGateway {
 
@@ -64,10 +68,27 @@ public interface PaymentGateway {
         }
     }
 
-    /** The gateway refused the call itself (not a decline): retrying the same call will not help. */
-    class GatewayRefused extends RuntimeException {
-        public GatewayRefused(String message, Throwable cause) {
+    /** Not performed, and worth trying again later: the event is retried with backoff. */
+    class GatewayUnavailable extends RuntimeException {
+        public GatewayUnavailable(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * The gateway refused the call itself (not a decline): retrying the same call will not help.
+     * {@link #reason()} is the gateway's code for it, recorded on the order.
+     */
+    class GatewayRefused extends RuntimeException {
+        private final String reason;
+
+        public GatewayRefused(String reason, String message, Throwable cause) {
+            super(message, cause);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 }

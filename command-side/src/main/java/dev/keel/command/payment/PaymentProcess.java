@@ -16,8 +16,12 @@ import dev.keel.command.order.MarkOrderPaid;
 import dev.keel.command.order.OrderChanged;
 import dev.keel.command.order.RecordPaymentCaptured;
 import dev.keel.command.order.RecordPaymentDeclined;
+import dev.keel.command.order.RecordPaymentFailure;
+import dev.keel.command.order.RecordPaymentFailure.Step;
 import dev.keel.command.order.RecordPaymentVoided;
 import dev.keel.command.order.RecordRefund;
+import dev.keel.command.payment.PaymentGateway.Authorization;
+import dev.keel.command.payment.PaymentGateway.GatewayRefused;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -27,6 +31,8 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -43,6 +49,8 @@ import java.time.Instant;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class PaymentProcess {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentProcess.class);
 
     static final String GROUP = "payment-process";
     static final String DEADLINE = "payment-deadline";
@@ -84,7 +92,12 @@ public class PaymentProcess {
             return;
         }
         String key = PaymentKeys.authorize(orderId, event.attempt());
-        var authorization = calls().authorize(key, event.paymentMethodToken(), event.amount());
+        Authorization authorization;
+        try {
+            authorization = calls().authorize(key, event.paymentMethodToken(), event.amount());
+        } catch (GatewayRefused refused) {
+            authorization = Authorization.declined(null, refused.reason());
+        }
         if (!authorization.approved()) {
             commands.sendAndWait(new RecordPaymentDeclined(orderId, event.attempt(), authorization.declineReason()));
             return;
@@ -110,7 +123,12 @@ public class PaymentProcess {
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderFulfilmentStarted event, @Timestamp Instant at) {
         if (stage == Stage.AUTHORIZED) {
-            calls().capture(authorizeKey, PaymentKeys.capture(orderId), paymentReference, amount);
+            try {
+                calls().capture(authorizeKey, PaymentKeys.capture(orderId), paymentReference, amount);
+            } catch (GatewayRefused refused) {
+                stop(Step.CAPTURE, refused);
+                return;
+            }
             commands.sendAndWait(new RecordPaymentCaptured(orderId, at));
             stage = Stage.CAPTURED;
         }
@@ -132,11 +150,18 @@ public class PaymentProcess {
         }
     }
 
+    /** A refund refused for good is recorded on the order, and the process goes on to the next. */
     @SagaEventHandler(associationProperty = "orderId")
     void on(RefundRequested event) {
-        String refund = calls().refund(PaymentKeys.refund(orderId, event.refundNumber()), paymentReference,
-                event.amount());
-        commands.sendAndWait(new RecordRefund(orderId, event.refundNumber(), event.amount(), refund));
+        try {
+            String refund = calls().refund(PaymentKeys.refund(orderId, event.refundNumber()), paymentReference,
+                    event.amount());
+            commands.sendAndWait(new RecordRefund(orderId, event.refundNumber(), event.amount(), refund));
+        } catch (GatewayRefused refused) {
+            log.warn("Refund {} of order {} refused for good: {}", event.refundNumber(), orderId, refused.getMessage());
+            commands.sendAndWait(new RecordPaymentFailure(orderId, Step.REFUND, event.refundNumber(), event.amount(),
+                    refused.reason()));
+        }
         if (cancelled) {
             SagaLifecycle.end();
         }
@@ -151,8 +176,20 @@ public class PaymentProcess {
     }
 
     private void voidAuthorization() {
-        calls().voidAuthorization(authorizeKey, PaymentKeys.voidAuthorization(orderId), paymentReference);
+        try {
+            calls().voidAuthorization(authorizeKey, PaymentKeys.voidAuthorization(orderId), paymentReference);
+        } catch (GatewayRefused refused) {
+            stop(Step.VOID, refused);
+            return;
+        }
         commands.sendAndWait(new RecordPaymentVoided(orderId, paymentReference));
+        SagaLifecycle.end();
+    }
+
+    /** Retrying cannot change a refusal for good: it is recorded on the order for STAFF, and the process ends. */
+    private void stop(Step step, GatewayRefused refused) {
+        log.warn("{} of order {} refused for good; recorded on the order: {}", step, orderId, refused.getMessage());
+        commands.sendAndWait(new RecordPaymentFailure(orderId, step, 0, null, refused.reason()));
         SagaLifecycle.end();
     }
 

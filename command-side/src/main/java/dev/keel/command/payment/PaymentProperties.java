@@ -15,11 +15,19 @@ public record PaymentProperties(@DefaultValue("PT30M") Duration deadline,
                                 @DefaultValue("sandbox") String gateway,
                                 @DefaultValue Stripe stripe) {
 
+    /** @return whether Stripe's webhooks are taken: the gateway is Stripe and a signing secret is set */
+    public boolean stripeWebhooks() {
+        return "stripe".equals(gateway) && stripe != null && stripe.webhookSecret() != null
+                && !stripe.webhookSecret().isBlank();
+    }
+
     /**
-     * @param apiKey        secret API key ({@code KEEL_STRIPE_API_KEY})
-     * @param apiBase       where the Stripe API is, for a stand-in ({@code KEEL_STRIPE_API_BASE}); empty: Stripe's own
-     * @param webhookSecret signing secret of the webhook endpoint ({@code KEEL_STRIPE_WEBHOOK_SECRET})
+     * @param apiKey           secret API key ({@code KEEL_STRIPE_API_KEY})
+     * @param apiBase          where the Stripe API is, for a stand-in ({@code KEEL_STRIPE_API_BASE}); empty: Stripe's own
+     * @param webhookSecret    signing secret of the webhook endpoint ({@code KEEL_STRIPE_WEBHOOK_SECRET})
+     * @param webhookTolerance how old a webhook's signed timestamp may be ({@code KEEL_STRIPE_WEBHOOK_TOLERANCE})
      */
-    public record Stripe(String apiKey, String apiBase, String webhookSecret) {
+    public record Stripe(String apiKey, String apiBase, String webhookSecret,
+                         @DefaultValue("300s") Duration webhookTolerance) {
     }
 }

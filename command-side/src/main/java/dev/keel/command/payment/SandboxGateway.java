@@ -29,6 +29,8 @@ public class SandboxGateway implements PaymentGateway {
     public static final String TIMEOUT_THEN_DECLINE = "tok_timeout_then_decline";
     /** Approved; the first answer to its capture is lost (the capture itself happened). */
     public static final String CAPTURE_TIMEOUT = "tok_capture_timeout";
+    /** Approved, but the authorization has expired when it is captured: the capture is refused for good. */
+    public static final String AUTHORIZATION_EXPIRES = "tok_authorization_expires";
 
     private final Map<String, Payment> byKey = new ConcurrentHashMap<>();
     private final Map<String, Payment> byReference = new ConcurrentHashMap<>();
@@ -50,10 +52,16 @@ public class SandboxGateway implements PaymentGateway {
     public void capture(String key, String reference, Money amount) {
         Payment payment = existing(reference);
         synchronized (payment) {
+            if (payment.status == GatewayPayment.Status.AUTHORIZED && AUTHORIZATION_EXPIRES.equals(payment.token)) {
+                payment.status = GatewayPayment.Status.VOIDED;
+                throw new GatewayRefused("authorization_expired", "Sandbox: the authorization of " + reference
+                        + " has expired; it cannot be captured", null);
+            }
             if (payment.status == GatewayPayment.Status.AUTHORIZED) {
                 payment.status = GatewayPayment.Status.CAPTURED;
             } else if (payment.status != GatewayPayment.Status.CAPTURED) {
-                throw new GatewayRefused("Payment " + reference + " is " + payment.status + "; it cannot be captured", null);
+                throw new GatewayRefused("payment_" + payment.status.name().toLowerCase(java.util.Locale.ROOT),
+                        "Payment " + reference + " is " + payment.status + "; it cannot be captured", null);
             }
         }
         loseFirstAnswer(key, CAPTURE_TIMEOUT.equals(payment.token));
@@ -66,7 +74,8 @@ public class SandboxGateway implements PaymentGateway {
             if (payment.status == GatewayPayment.Status.AUTHORIZED) {
                 payment.status = GatewayPayment.Status.VOIDED;
             } else if (payment.status != GatewayPayment.Status.VOIDED) {
-                throw new GatewayRefused("Payment " + reference + " is " + payment.status + "; it cannot be voided", null);
+                throw new GatewayRefused("payment_" + payment.status.name().toLowerCase(java.util.Locale.ROOT),
+                        "Payment " + reference + " is " + payment.status + "; it cannot be voided", null);
             }
         }
     }
@@ -78,7 +87,7 @@ public class SandboxGateway implements PaymentGateway {
             synchronized (payment) {
                 if (payment.status != GatewayPayment.Status.CAPTURED
                         || payment.refundedMinor + amount.amountMinor() > payment.amount.amountMinor()) {
-                    throw new GatewayRefused("Payment " + reference + " (" + payment.status + ", "
+                    throw new GatewayRefused("refund_not_possible", "Payment " + reference + " (" + payment.status + ", "
                             + payment.refundedMinor + " refunded) cannot refund " + amount, null);
                 }
                 payment.refundedMinor += amount.amountMinor();
@@ -94,7 +103,7 @@ public class SandboxGateway implements PaymentGateway {
 
     private static GatewayPayment.Status decide(String token) {
         return switch (token) {
-            case APPROVE, TIMEOUT_THEN_APPROVE, CAPTURE_TIMEOUT -> GatewayPayment.Status.AUTHORIZED;
+            case APPROVE, TIMEOUT_THEN_APPROVE, CAPTURE_TIMEOUT, AUTHORIZATION_EXPIRES -> GatewayPayment.Status.AUTHORIZED;
             default -> GatewayPayment.Status.DECLINED;
         };
     }
@@ -116,7 +125,7 @@ public class SandboxGateway implements PaymentGateway {
     private Payment existing(String reference) {
         Payment payment = byReference.get(reference);
         if (payment == null) {
-            throw new GatewayRefused("Sandbox: no payment " + reference, null);
+            throw new GatewayRefused("unknown_payment", "Sandbox: no payment " + reference, null);
         }
         return payment;
     }

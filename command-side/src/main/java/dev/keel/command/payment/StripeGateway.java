@@ -2,6 +2,10 @@ package dev.keel.command.payment;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.RateLimitException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -118,11 +122,22 @@ class StripeGateway implements PaymentGateway {
         }
     }
 
-    /** No answer (a timeout, a lost connection) may have taken effect; anything Stripe answered did not. */
+    /**
+     * No answer (a timeout, a lost connection, a 5xx) may have taken effect. Anything Stripe answered did
+     * not: a rate limit, an idempotency conflict (a concurrent request with the key) and Keel's own
+     * credentials refused are worth trying later; any other answer (400, 402, 404) is Stripe's no for good.
+     */
     private static RuntimeException translated(String what, StripeException failure) {
-        if (failure instanceof ApiConnectionException || (failure.getStatusCode() != null && failure.getStatusCode() >= 500)) {
+        Integer status = failure.getStatusCode();
+        if (failure instanceof ApiConnectionException || (status != null && status >= 500)) {
             return new GatewayTimeout("Stripe gave no answer to " + what + ": " + failure.getMessage(), failure);
         }
-        return new GatewayRefused("Stripe refused " + what + ": " + failure.getMessage(), failure);
+        if (failure instanceof RateLimitException || failure instanceof IdempotencyException
+                || failure instanceof AuthenticationException || failure instanceof PermissionException
+                || status == null || status == 409 || status == 429) {
+            return new GatewayUnavailable("Stripe could not take " + what + " now: " + failure.getMessage(), failure);
+        }
+        String reason = failure.getCode() != null ? failure.getCode() : "http_" + status;
+        return new GatewayRefused(reason, "Stripe refused " + what + ": " + failure.getMessage(), failure);
     }
 }

@@ -15,7 +15,10 @@ import dev.keel.api.order.OrderPlaced;
 import dev.keel.api.order.OrderStatus;
 import dev.keel.api.order.OrderTotals;
 import dev.keel.api.payment.PayOrder;
+import dev.keel.api.payment.PaymentCaptureFailed;
 import dev.keel.api.payment.PaymentCaptured;
+import dev.keel.api.payment.PaymentVoidFailed;
+import dev.keel.api.payment.RefundFailed;
 import dev.keel.api.payment.PaymentDeclined;
 import dev.keel.api.payment.PaymentRefunded;
 import dev.keel.api.payment.PaymentRequested;
@@ -235,6 +238,46 @@ class OrderPaymentTest {
                         new RefundRequested(orderId, customer, 1, eur(500)),
                         new PaymentRefunded(orderId, customer, 1, eur(500), "re-1"))
                 .when(new RecordRefund(orderId, 1, eur(500), "re-1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCaptureRefusedForGoodIsRecordedOnceForStaff() {
+        fixture.given(placed, requested(1), paid(), fulfilment())
+                .when(new RecordPaymentFailure(orderId, RecordPaymentFailure.Step.CAPTURE, 0, null, "authorization_expired"))
+                .expectEvents(new PaymentCaptureFailed(orderId, customer, "pay-1", total, "authorization_expired"));
+        fixture.given(placed, requested(1), paid(), fulfilment(),
+                        new PaymentCaptureFailed(orderId, customer, "pay-1", total, "authorization_expired"))
+                .when(new RecordPaymentFailure(orderId, RecordPaymentFailure.Step.CAPTURE, 0, null, "authorization_expired"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVoidRefusedForGoodIsRecordedOnce() {
+        fixture.given(placed, requested(1), paid(), cancelled(OrderStatus.PAID))
+                .when(new RecordPaymentFailure(orderId, RecordPaymentFailure.Step.VOID, 0, null, "payment_captured"))
+                .expectEvents(new PaymentVoidFailed(orderId, customer, "pay-1", "payment_captured"));
+    }
+
+    @Test
+    void aRefundRefusedForGoodIsRefundableAgain() {
+        fixture.given(placed, requested(1), paid(), fulfilment(), captured(),
+                        new RefundRequested(orderId, customer, 1, eur(2_380)),
+                        new RefundFailed(orderId, customer, 1, eur(2_380), "resource_missing"))
+                .when(new RefundOrder(orderId, null))
+                .expectEvents(new RefundRequested(orderId, customer, 2, eur(2_380)));
+    }
+
+    @Test
+    void aRefundRefusedForGoodIsRecordedOnceAndOnlyForARefundAwaitingItsAnswer() {
+        fixture.given(placed, requested(1), paid(), fulfilment(), captured(),
+                        new RefundRequested(orderId, customer, 1, eur(500)))
+                .when(new RecordPaymentFailure(orderId, RecordPaymentFailure.Step.REFUND, 1, eur(500), "resource_missing"))
+                .expectEvents(new RefundFailed(orderId, customer, 1, eur(500), "resource_missing"));
+        fixture.given(placed, requested(1), paid(), fulfilment(), captured(),
+                        new RefundRequested(orderId, customer, 1, eur(500)),
+                        new RefundFailed(orderId, customer, 1, eur(500), "resource_missing"))
+                .when(new RecordPaymentFailure(orderId, RecordPaymentFailure.Step.REFUND, 1, eur(500), "resource_missing"))
                 .expectNoEvents();
     }
 

@@ -18,6 +18,7 @@ import dev.keel.command.order.MarkOrderPaid;
 import dev.keel.command.order.OrderChanged;
 import dev.keel.command.order.RecordPaymentCaptured;
 import dev.keel.command.order.RecordPaymentDeclined;
+import dev.keel.command.order.RecordPaymentFailure;
 import dev.keel.command.order.RecordPaymentVoided;
 import dev.keel.command.order.RecordRefund;
 import dev.keel.command.payment.PaymentGateway.GatewayPayment;
@@ -198,6 +199,45 @@ class PaymentProcessTest {
                 .whenAggregate(aggregate).publishes(new OrderPaid(orderId, customer, "paid-elsewhere"))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
+    }
+
+    /** Stripe's webhook marked the order paid (one OrderPaid, the same reference), and Stripe sent it twice. */
+    @Test
+    void aDuplicateWebhookPaymentChangesNothing() {
+        fixture.givenAggregate(aggregate).published(placed(), requested(1, SandboxGateway.TIMEOUT_THEN_APPROVE), paid(1))
+                .whenAggregate(aggregate).publishes(paid(1))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void anOrderTheWebhookPaidTwiceIsCapturedOnce() {
+        fixture.givenAggregate(aggregate).published(placed(), requested(1, SandboxGateway.APPROVE), paid(1), paid(1))
+                .whenAggregate(aggregate).publishes(fulfilment())
+                .expectDispatchedCommands(new RecordPaymentCaptured(orderId, fixture.currentTime()))
+                .expectActiveSagas(1);
+        assertThat(status(1)).isEqualTo(GatewayPayment.Status.CAPTURED);
+    }
+
+    @Test
+    void aCaptureRefusedForGoodIsRecordedOnTheOrderAndEndsTheProcess() {
+        fixture.givenAggregate(aggregate).published(placed(), requested(1, SandboxGateway.AUTHORIZATION_EXPIRES), paid(1))
+                .whenAggregate(aggregate).publishes(fulfilment())
+                .expectDispatchedCommands(new RecordPaymentFailure(orderId, RecordPaymentFailure.Step.CAPTURE, 0, null,
+                        "authorization_expired"))
+                .expectActiveSagas(0);
+        assertThat(status(1)).isEqualTo(GatewayPayment.Status.VOIDED);
+    }
+
+    @Test
+    void aRefundTheGatewayRefusesForGoodIsRecordedAndTheProcessGoesOn() {
+        Money more = Money.of(2_381, "EUR");
+        fixture.givenAggregate(aggregate).published(placed(), requested(1, SandboxGateway.APPROVE), paid(1), fulfilment())
+                .whenAggregate(aggregate).publishes(new RefundRequested(orderId, customer, 1, more))
+                .expectDispatchedCommands(new RecordPaymentFailure(orderId, RecordPaymentFailure.Step.REFUND, 1, more,
+                        "refund_not_possible"))
+                .expectActiveSagas(1);
+        assertThat(gateway.find(PaymentKeys.authorize(orderId, 1)).orElseThrow().refundedMinor()).isZero();
     }
 
     private OrderPlaced placed() {

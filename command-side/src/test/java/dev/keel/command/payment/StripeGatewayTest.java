@@ -109,6 +109,51 @@ class StripeGatewayTest {
     }
 
     @Test
+    void anExpiredAuthorizationOrAnUnknownPaymentIsRefusedForGoodWithStripesCode() {
+        stripe.answer("/v1/payment_intents/pi_1/capture", 400, """
+                {"error": {"type": "invalid_request_error", "code": "payment_intent_unexpected_state",
+                 "message": "This PaymentIntent could not be captured because it has a status of canceled."}}""")
+                .answer("/v1/refunds", 404, """
+                {"error": {"type": "invalid_request_error", "code": "resource_missing", "param": "payment_intent",
+                 "message": "No such payment_intent: 'pi_gone'"}}""");
+
+        assertThatThrownBy(() -> gateway.capture("keel-order-1-capture", "pi_1", TOTAL))
+                .isInstanceOfSatisfying(GatewayRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo("payment_intent_unexpected_state"));
+        assertThatThrownBy(() -> gateway.refund("keel-order-1-refund-1", "pi_gone", TOTAL))
+                .isInstanceOfSatisfying(GatewayRefused.class,
+                        refused -> assertThat(refused.reason()).isEqualTo("resource_missing"));
+    }
+
+    @Test
+    void aRateLimitOrAConcurrentRequestIsWorthRetryingNotARefusal() {
+        stripe.answer("/v1/payment_intents/pi_1/capture", 429, """
+                {"error": {"type": "invalid_request_error", "code": "rate_limit", "message": "Too many requests"}}""")
+                .answer("/v1/refunds", 409, """
+                {"error": {"type": "idempotency_error", "message": "There is currently another in-progress request"}}""");
+
+        assertThatThrownBy(() -> gateway.capture("keel-order-1-capture", "pi_1", TOTAL))
+                .isInstanceOf(PaymentGateway.GatewayUnavailable.class);
+        assertThatThrownBy(() -> gateway.refund("keel-order-1-refund-1", "pi_1", TOTAL))
+                .isInstanceOf(PaymentGateway.GatewayUnavailable.class);
+    }
+
+    @Test
+    void aRefusedCaptureThatStripeShowsCapturedAlreadyIsDone() {
+        stripe.answer("/v1/payment_intents/pi_1/capture", 400, """
+                {"error": {"type": "invalid_request_error", "code": "payment_intent_unexpected_state",
+                 "message": "This PaymentIntent has already been captured."}}""")
+                .answer("/v1/payment_intents/search", 200, """
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false,
+                 "data": [%s]}""".formatted(intent("pi_1", "succeeded")));
+
+        new GatewayCalls(gateway).capture(KEY, "keel-order-1-capture", "pi_1", TOTAL);
+
+        assertThat(stripe.requests()).extracting(StripeStandIn.Request::path)
+                .containsExactly("/v1/payment_intents/pi_1/capture", "/v1/payment_intents/search");
+    }
+
+    @Test
     void anAuthorizationWithoutAnswerIsFoundAtStripeAndNotSentAgain() {
         stripe.answer("/v1/payment_intents", 500, """
                 {"error": {"type": "api_error", "message": "Something went wrong"}}""")

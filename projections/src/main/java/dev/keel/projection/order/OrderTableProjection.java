@@ -9,11 +9,15 @@ import dev.keel.api.order.OrderPaid;
 import dev.keel.api.order.OrderPlaced;
 import dev.keel.api.order.OrderStatus;
 import dev.keel.api.order.OrderTotals;
+import dev.keel.api.payment.PaymentCaptureFailed;
 import dev.keel.api.payment.PaymentCaptured;
 import dev.keel.api.payment.PaymentDeclined;
 import dev.keel.api.payment.PaymentRefunded;
 import dev.keel.api.payment.PaymentRequested;
+import dev.keel.api.payment.PaymentStatus;
+import dev.keel.api.payment.PaymentVoidFailed;
 import dev.keel.api.payment.PaymentVoided;
+import dev.keel.api.payment.RefundFailed;
 import dev.keel.api.payment.RefundRequested;
 import dev.keel.projection.batch.BatchedJdbc;
 import dev.keel.projection.batch.ChangeLog;
@@ -80,6 +84,7 @@ class OrderTableProjection {
     @EventHandler
     void on(OrderPaid event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
         moved(event.orderId(), event.customerId(), event, OrderStatus.PAID, version, at, token);
+        paid(event.orderId(), PaymentStatus.AUTHORIZED, null, null, version);
     }
 
     @EventHandler
@@ -100,21 +105,25 @@ class OrderTableProjection {
     @EventHandler
     void on(PaymentRequested event, @SequenceNumber long version, @Timestamp Instant at) {
         versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.PENDING, event.attempt(), null, version);
     }
 
     @EventHandler
     void on(PaymentDeclined event, @SequenceNumber long version, @Timestamp Instant at) {
         versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.DECLINED, event.attempt(), event.reason(), version);
     }
 
     @EventHandler
     void on(PaymentCaptured event, @SequenceNumber long version, @Timestamp Instant at) {
         versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.CAPTURED, null, null, version);
     }
 
     @EventHandler
     void on(PaymentVoided event, @SequenceNumber long version, @Timestamp Instant at) {
         versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.VOIDED, null, null, version);
     }
 
     @EventHandler
@@ -125,6 +134,25 @@ class OrderTableProjection {
     @EventHandler
     void on(PaymentRefunded event, @SequenceNumber long version, @Timestamp Instant at) {
         versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.REFUNDED, null, null, version);
+    }
+
+    @EventHandler
+    void on(PaymentCaptureFailed event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.CAPTURE_FAILED, null, event.reason(), version);
+    }
+
+    @EventHandler
+    void on(PaymentVoidFailed event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.VOID_FAILED, null, event.reason(), version);
+    }
+
+    @EventHandler
+    void on(RefundFailed event, @SequenceNumber long version, @Timestamp Instant at) {
+        versioned(event.orderId(), version, at);
+        paid(event.orderId(), PaymentStatus.REFUND_FAILED, null, event.reason(), version);
     }
 
     @ResetHandler
@@ -148,6 +176,20 @@ class OrderTableProjection {
     private void versioned(OrderId orderId, long version, Instant at) {
         batch.update("UPDATE customer_order SET version = ?, updated_at = ? WHERE order_id = ? AND version < ?",
                 version, utc(at), orderId.value(), version);
+    }
+
+    /**
+     * Runs after the statement that moved the row to {@code version}, so it matches only that version:
+     * an event seen again finds a newer row, or the same version already holding its payment state.
+     *
+     * @param attempt the attempt this event names, or {@code null} to keep the one the row has
+     */
+    private void paid(OrderId orderId, PaymentStatus status, Integer attempt, String reason, long version) {
+        batch.update("""
+                        UPDATE customer_order SET payment_status = ?, payment_attempt = COALESCE(?, payment_attempt, 0),
+                                                  payment_reason = ?
+                        WHERE order_id = ? AND version = ?""",
+                status.name(), attempt, reason, orderId.value(), version);
     }
 
     private void logged(OrderId orderId, AccountId customerId, Object event, OrderStatus status, long version,

@@ -7,6 +7,8 @@ import dev.keel.api.order.OrderLine;
 import dev.keel.api.order.OrderStatus;
 import dev.keel.api.order.OrderTotals;
 import dev.keel.api.order.OrderView;
+import dev.keel.api.payment.PaymentStatus;
+import dev.keel.api.payment.PaymentView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -32,7 +34,7 @@ public class OrderReadModel {
 
     private static final String SELECT = """
             SELECT order_id, customer_id, status, version, lines, currency, subtotal_minor, discount_minor, tax_minor,
-                   total_minor, promotion_code, placed_at, updated_at
+                   total_minor, promotion_code, placed_at, updated_at, payment_status, payment_attempt, payment_reason
             FROM customer_order
             """;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -100,7 +102,14 @@ public class OrderReadModel {
                         Money.of(row.getLong("total_minor"), currency)),
                 row.getString("promotion_code"),
                 row.getObject("placed_at", OffsetDateTime.class).toInstant(),
-                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+                row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                payment(row));
+    }
+
+    private static PaymentView payment(ResultSet row) throws SQLException {
+        String status = row.getString("payment_status");
+        return status == null ? PaymentView.NONE : new PaymentView(PaymentStatus.valueOf(status), row.getInt("payment_attempt"),
+                row.getString("payment_reason"));
     }
 
     private static OffsetDateTime utc(Instant at) {
