@@ -51,7 +51,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
                 "account_credential", "staff_account", "sellable_product", "promotion_terms", "product", "account",
                 "sent_mail", "analytics_order", "analytics_product");
         assertThat(appliedVersions("app")).containsExactly("1", "2", "3", "4", "5", "6", "9");
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(appliedVersions("projections")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
     }
@@ -116,7 +116,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
                 .sequential().collectList().block();
 
         assertThat(started).hasSize(3);
-        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
+        assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     /**
@@ -150,7 +150,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
             }
 
             starting.get(60, TimeUnit.SECONDS);
-            assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6", "7", "9");
+            assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         }
     }
 
