@@ -8,6 +8,7 @@ import dev.keel.app.KeelIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.ErrorResponseException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,9 @@ class AnalyticsLatencyBench extends KeelIntegrationTest {
             queries.put("baseline: match_all count", () -> client.count(count -> count.index(index)).count());
             queries.put("sales, a year by month", () -> sales.sales(year, "month", null));
             queries.put("sales, a month by day and category", () -> sales.sales(month, "day", "category"));
-            queries.put("sales, a year by week and product", () -> sales.sales(year, "week", "product"));
+            queries.put("sales, a year by week and category", () -> sales.sales(year, "week", "category"));
+            queries.put("sales, a year by week and product: refused (422 report-too-large)",
+                    () -> refused(() -> sales.sales(year, "week", "product")));
             queries.put("products/top, a year by revenue", () -> top.top(year, "revenue", 10));
             queries.put("customers, a month (new vs returning)", () -> customers.count(month));
             queries.put("customers, a year", () -> customers.count(year));
@@ -169,6 +172,16 @@ class AnalyticsLatencyBench extends KeelIntegrationTest {
         BulkResponse response = client.bulk(bulk -> bulk.operations(batch));
         assertThat(response.errors()).as("bulk load").isFalse();
         batch.clear();
+    }
+
+    /** Runs a report that must be refused, and fails the run if it is answered. */
+    private static Object refused(Callable<?> report) throws Exception {
+        try {
+            report.call();
+        } catch (ErrorResponseException refused) {
+            return refused.getBody().getType();
+        }
+        throw new AssertionError("answered, not refused");
     }
 
     /** @return median, p95 and max milliseconds */
