@@ -8,11 +8,16 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Links every stored event into the audit chain, in the order this processor sees them. The record
@@ -32,6 +37,7 @@ import java.util.Collection;
 class AuditTrailProjection {
 
     static final String GROUP = "audit-trail";
+    private static final String BATCH = AuditTrailProjection.class.getName() + ".batch";
 
     private final AuditTrail trail;
     private final JsonMapper json;
@@ -41,17 +47,47 @@ class AuditTrailProjection {
         this.json = json;
     }
 
+    /**
+     * Collects the batch's events in delivery order; they are linked together just before the batch
+     * commits, in its transaction: three round trips a batch instead of two an event.
+     */
     @EventHandler
     void on(EventMessage<?> event) {
-        AuditTrail.Linking linking = trail.linking(event.getIdentifier()).orElseThrow(() -> new IllegalStateException(
-                "Event " + event.getIdentifier() + " reached the audit trail but is not in domain_event_entry"));
-        if (linking.linked()) {
-            return;
-        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        List<Delivered> batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            List<Delivered> delivered = new ArrayList<>();
+            unitOfWork.onPrepareCommit(committing -> link(delivered));
+            return delivered;
+        });
         MetaData metadata = event.getMetaData();
-        trail.append(AuditRecord.link(linking.head(), linking.event(), actor(metadata), roles(metadata),
-                text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID),
-                Origin.of(linking.event().metaData(), json)));
+        batch.add(new Delivered(event.getIdentifier(), actor(metadata), roles(metadata),
+                text(metadata, MetadataKeys.CORRELATION_ID), text(metadata, MetadataKeys.CAUSATION_ID)));
+    }
+
+    private void link(List<Delivered> batch) {
+        Map<String, AuditTrail.Stored> stored = trail.stored(batch.stream().map(Delivered::eventIdentifier).toList());
+        AuditRecord.Head head = trail.head();
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        for (Delivered event : batch) {
+            AuditTrail.Stored found = stored.get(event.eventIdentifier());
+            if (found == null) {
+                throw new IllegalStateException("Event " + event.eventIdentifier()
+                        + " reached the audit trail but is not in domain_event_entry");
+            }
+            if (found.linked()) {
+                continue;
+            }
+            AuditRecord record = AuditRecord.link(head, found.event(), event.actor(), event.roles(),
+                    event.correlationId(), event.causationId(), Origin.of(found.event().metaData(), json));
+            records.add(record);
+            head = record.head();
+        }
+        trail.append(records);
+    }
+
+    /** What the handler takes from the delivered message; the rest comes from the stored row. */
+    private record Delivered(String eventIdentifier, String actor, String roles, String correlationId,
+                             String causationId) {
     }
 
     private static String actor(MetaData metadata) {

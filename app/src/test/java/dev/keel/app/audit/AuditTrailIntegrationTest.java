@@ -2,8 +2,10 @@ package dev.keel.app.audit;
 
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.Processors;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -24,6 +26,10 @@ class AuditTrailIntegrationTest extends KeelIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     Processors processors;
+    @Autowired
+    EventProcessorProperties axonProcessors;
+    @Value("${keel.processors.batch-size}")
+    int batchSize;
 
     @Test
     void everyEventBecomesARecordOfWhoDidWhatToWhichAggregate() {
@@ -115,6 +121,13 @@ class AuditTrailIntegrationTest extends KeelIntegrationTest {
                 "SELECT count(*) FROM token_entry WHERE processor_name = 'audit-trail'").query(Long.class).single() > 0);
         assertThat(jdbc.sql("SELECT segment FROM token_entry WHERE processor_name = 'audit-trail'")
                 .query(Integer.class).list()).containsExactly(0);
+    }
+
+    /** Axon gives a processor named in its properties a batch of one: a transaction and an fsync per event. */
+    @Test
+    void theTrailLinksInBatchesOfKeelsBatchSizeNotAxonsOne() {
+        assertThat(batchSize).isGreaterThan(1);
+        assertThat(axonProcessors.getProcessors().get(AuditTrailProjection.GROUP).getBatchSize()).isEqualTo(batchSize);
     }
 
     @Test
