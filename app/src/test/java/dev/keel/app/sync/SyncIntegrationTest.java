@@ -1,6 +1,7 @@
 package dev.keel.app.sync;
 
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.testing.CommerceFixtures;
 import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.Processors;
 import dev.keel.testing.Storefront;
@@ -25,6 +26,8 @@ class SyncIntegrationTest extends KeelIntegrationTest {
     Storefront shop;
     @Autowired
     Processors processors;
+    @Autowired
+    CommerceFixtures commerce;
 
     private Session customer;
     private String product;
@@ -68,6 +71,22 @@ class SyncIntegrationTest extends KeelIntegrationTest {
         Map<?, ?> nothingNew = sync(customer, position, 500);
         assertThat(orderIds(nothingNew)).isEmpty();
         assertThat(nothingNew.get("position")).isEqualTo(page.get("position"));
+    }
+
+    /** A payment step leaves the status as it is, and is still a change the app must see: the decline. */
+    @Test
+    void aDeclinedPaymentIsAChangeOfTheOrder() {
+        String order = (String) shop.place(customer.accessToken(), product, 1).get("orderId");
+        shop.awaitOrder(customer.accessToken(), order, 0);
+        long placed = ((Number) await().atMost(Duration.ofSeconds(60)).until(() -> sync(customer, since, 500),
+                answer -> orderIds(answer).contains(order) && !(Boolean) answer.get("more")).get("position")).longValue();
+
+        commerce.pay(customer.accessToken(), order, "tok_decline");
+
+        Map<?, ?> page = await().atMost(Duration.ofSeconds(60)).until(() -> sync(customer, placed, 500),
+                answer -> orderIds(answer).contains(order) && "DECLINED".equals(payment(answer, order).get("status")));
+        assertThat(orderStatuses(page)).containsExactly("PLACED");
+        assertThat(payment(page, order).get("reason")).isEqualTo("card_declined");
     }
 
     @Test
@@ -131,6 +150,12 @@ class SyncIntegrationTest extends KeelIntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static Map<?, ?> payment(Map<?, ?> page, String orderId) {
+        return ((List<?>) page.get("orders")).stream().map(o -> (Map<?, ?>) o)
+                .filter(o -> orderId.equals(o.get("orderId"))).map(o -> (Map<?, ?>) o.get("payment"))
+                .findFirst().orElse(Map.of());
     }
 
     private static List<String> orderIds(Map<?, ?> page) {

@@ -53,6 +53,15 @@ class OrderTableProjection {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (position) DO NOTHING""", "order_change");
 
+    /**
+     * A payment step in the same log: it leaves the order's status as it is, so the row takes the
+     * status the order has when the batch's log is written (after the batch's own statements).
+     */
+    static final ChangeLog.Log PAYMENT_CHANGES = new ChangeLog.Log("""
+            INSERT INTO order_change (seq, position, order_id, customer_id, event_type, status, version, occurred_at)
+            SELECT ?, ?, ?, ?, ?, status, ?, ? FROM customer_order WHERE order_id = ?
+            ON CONFLICT (position) DO NOTHING""", "order_change");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BatchedJdbc batch;
@@ -103,26 +112,26 @@ class OrderTableProjection {
     }
 
     @EventHandler
-    void on(PaymentRequested event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(PaymentRequested event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.PENDING, event.attempt(), null, version);
     }
 
     @EventHandler
-    void on(PaymentDeclined event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(PaymentDeclined event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.DECLINED, event.attempt(), event.reason(), version);
     }
 
     @EventHandler
-    void on(PaymentCaptured event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(PaymentCaptured event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.CAPTURED, null, null, version);
     }
 
     @EventHandler
-    void on(PaymentVoided event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(PaymentVoided event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.VOIDED, null, null, version);
     }
 
@@ -132,26 +141,26 @@ class OrderTableProjection {
     }
 
     @EventHandler
-    void on(PaymentRefunded event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(PaymentRefunded event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.REFUNDED, null, null, version);
     }
 
     @EventHandler
-    void on(PaymentCaptureFailed event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(PaymentCaptureFailed event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.CAPTURE_FAILED, null, event.reason(), version);
     }
 
     @EventHandler
-    void on(PaymentVoidFailed event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(PaymentVoidFailed event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.VOID_FAILED, null, event.reason(), version);
     }
 
     @EventHandler
-    void on(RefundFailed event, @SequenceNumber long version, @Timestamp Instant at) {
-        versioned(event.orderId(), version, at);
+    void on(RefundFailed event, @SequenceNumber long version, @Timestamp Instant at, TrackingToken token) {
+        paymentStep(event.orderId(), event.customerId(), event, version, at, token);
         paid(event.orderId(), PaymentStatus.REFUND_FAILED, null, event.reason(), version);
     }
 
@@ -190,6 +199,14 @@ class OrderTableProjection {
                                                   payment_reason = ?
                         WHERE order_id = ? AND version = ?""",
                 status.name(), attempt, reason, orderId.value(), version);
+    }
+
+    /** A payment step: a version of the order, logged for the stream and sync like a status change. */
+    private void paymentStep(OrderId orderId, AccountId customerId, Object event, long version, Instant at,
+                             TrackingToken token) {
+        versioned(orderId, version, at);
+        changes.append(PAYMENT_CHANGES, EventPositions.of(token), orderId.value(), customerId.value(),
+                event.getClass().getSimpleName(), version, utc(at), orderId.value());
     }
 
     private void logged(OrderId orderId, AccountId customerId, Object event, OrderStatus status, long version,

@@ -35,7 +35,9 @@ class OrderStreamController {
     }
 
     @Operation(summary = "Server-Sent Events of changes to my orders: id is the event's global position, event its "
-            + "type (OrderPlaced, OrderPaid, OrderFulfilmentStarted, OrderDelivered, OrderCancelled), data "
+            + "type (OrderPlaced, OrderPaid, OrderFulfilmentStarted, OrderDelivered, OrderCancelled, and the payment "
+            + "steps PaymentRequested, PaymentDeclined, PaymentCaptured, PaymentVoided, PaymentRefunded, "
+            + "PaymentCaptureFailed, PaymentVoidFailed, RefundFailed: read the order for its payment), data "
             + "{orderId, status, version, occurredAt}. Reconnect with Last-Event-ID to get what was missed first. "
             + "Ends with a token-expired event when the access token expires",
             description = "The answer is `text/event-stream` (docs/live-updates.md), which OpenAPI 3.0 cannot type"
