@@ -32,7 +32,9 @@ class PublicRoutesIntegrationTest extends KeelIntegrationTest {
                         "POST /v1/password-resets", "POST /v1/password-resets/confirmation",
                         "GET /v1/products", "GET /v1/products/{productId}", "GET /v1/products/suggestions",
                         "POST /v1/sessions", "POST /v1/sessions/firebase", "POST /v1/sessions/refresh",
-                        "GET /dashboard", "GET /dashboard/dashboard.js");
+                        "GET /dashboard", "GET /dashboard/dashboard.js",
+                        // Stripe sends no bearer token: the Stripe-Signature header is its credential
+                        "POST /v1/payments/webhooks/stripe");
     }
 
     @Test
