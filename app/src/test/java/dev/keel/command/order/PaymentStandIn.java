@@ -6,8 +6,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.util.UUID;
 
 /**
- * What the payment process (a later issue) will do: mark an order paid. No endpoint sends that
- * command, so tests that need a paid order send it here, in its package.
+ * Marks an order paid the way the payment process does once the gateway approves, without a payment
+ * attempt: for tests that need a paid order and are not about paying (those pay through
+ * {@code POST /v1/orders/{id}/payments} with a sandbox token). No endpoint sends this command, so it
+ * is sent here, in its package.
  */
 public final class PaymentStandIn {
 
