@@ -44,7 +44,11 @@ class ErasedKeysListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofPlatform().daemon().name("keel-erased-keys").start(this::run);
+        // Assigned before it starts: run() goes on only while it is the current listener thread, and a
+        // thread that started first would find the field still empty and end at once, never listening.
+        Thread listener = Thread.ofPlatform().daemon().name("keel-erased-keys").unstarted(this::run);
+        thread = listener;
+        listener.start();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static dev.keel.testing.CommerceFixtures.orderOf;
@@ -155,9 +156,13 @@ class StripeWebhookIntegrationTest extends KeelIntegrationTest {
                 .query(Long.class).single();
     }
 
+    /** The order's status once the read model has the order (under load it may not have it yet: 404). */
     private String status() {
-        return (String) web.get().uri("/v1/orders/{id}", order).headers(h -> h.setBearerAuth(customer.accessToken()))
-                .exchange().expectBody(Map.class).returnResult().getResponseBody().get("status");
+        return await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var read = web.get().uri("/v1/orders/{id}", order).headers(h -> h.setBearerAuth(customer.accessToken()))
+                    .exchange().returnResult(Map.class);
+            return read.getStatus().is2xxSuccessful() ? (String) read.getResponseBody().blockFirst().get("status") : null;
+        }, Objects::nonNull);
     }
 
     private void awaitStatus(String status) {

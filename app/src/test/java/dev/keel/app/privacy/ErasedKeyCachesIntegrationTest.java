@@ -32,6 +32,24 @@ class ErasedKeyCachesIntegrationTest extends KeelIntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    /**
+     * The listener's thread once started before the field naming it was set, found it empty and ended
+     * without listening: a node that never heard of erasures (seen on a loaded CI machine). Started
+     * often enough, the old order lost that race here too.
+     */
+    @Test
+    void everyStartedListenerListens() {
+        for (int start = 0; start < 100; start++) {
+            var listener = new ErasedKeysListener(dataSource, new JdbcPersonalDataKeys(jdbc, masterKey, transactions));
+            listener.start();
+            try {
+                await("start " + start).atMost(Duration.ofSeconds(30)).until(listener::listening);
+            } finally {
+                listener.stop();
+            }
+        }
+    }
+
     @Test
     void aKeyErasedOnOneNodeIsForgottenByEveryListeningNode() {
         var erasing = new JdbcPersonalDataKeys(jdbc, masterKey, transactions);
