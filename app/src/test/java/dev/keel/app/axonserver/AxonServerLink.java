@@ -18,6 +18,7 @@ public class AxonServerLink {
     private final AtomicBoolean eventStreamCut = new AtomicBoolean();
     private final Map<String, AtomicInteger> refusedOpens = new ConcurrentHashMap<>();
     private final AtomicReference<Predicate<Object>> failingAppend = new AtomicReference<>();
+    private final AtomicReference<Predicate<Object>> failingBatch = new AtomicReference<>();
 
     public boolean isEmulating() {
         return emulating.get();
@@ -46,9 +47,24 @@ public class AxonServerLink {
         return failing != null && failing.test(payload) && failingAppend.compareAndSet(failing, null);
     }
 
+    /**
+     * The next append of an event whose payload matches is stored, and then the PostgreSQL batch of its
+     * command fails to commit, as when PostgreSQL or the node fails between the two stores' commits.
+     */
+    public void failBatchAfterAppendOf(Predicate<Object> payload) {
+        failingBatch.set(payload);
+    }
+
+    /** @return whether this append's batch is the one to fail; it then fails only once */
+    boolean takeBatchFailure(Object payload) {
+        Predicate<Object> failing = failingBatch.get();
+        return failing != null && failing.test(payload) && failingBatch.compareAndSet(failing, null);
+    }
+
     /** Back to the default profile's behaviour, connected. */
     public void stopEmulating() {
         failingAppend.set(null);
+        failingBatch.set(null);
         emulating.set(false);
         connected.set(true);
         eventStreamCut.set(false);

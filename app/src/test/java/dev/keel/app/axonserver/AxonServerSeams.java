@@ -2,6 +2,7 @@ package dev.keel.app.axonserver;
 
 import dev.keel.app.axon.AxonServerHealth;
 import dev.keel.app.axon.ProcessorEventSource;
+import dev.keel.command.idempotency.EventStoreApart;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -33,6 +34,13 @@ public class AxonServerSeams {
     @Bean
     AxonServerLink axonServerLink() {
         return new AxonServerLink();
+    }
+
+    /** Claims, caches and retries treat the event store as apart from PostgreSQL while the link emulates. */
+    @Bean
+    @Primary
+    EventStoreApart emulatedEventStoreApart(AxonServerLink link) {
+        return link::isEmulating;
     }
 
     @Bean

@@ -14,9 +14,12 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SerializedObject;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.annotation.Nonnull;
@@ -36,7 +39,9 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  * serialized in the command's transaction (where a data key of the old design was written) and stored
  * in a transaction of their own, committed at once, as Axon Server stores them apart from PostgreSQL.
  * Then, for an event with personal data, the command waits (its transaction still open) until the
- * given processors have handled it: the worst order, made certain instead of left to timing.
+ * given processors have handled it: the worst order, made certain instead of left to timing. A test may
+ * make the command's PostgreSQL batch fail after the events are stored
+ * ({@link AxonServerLink#failBatchAfterAppendOf}).
  */
 class EventsVisibleBeforeCommit implements EventStorageEngine {
 
@@ -76,6 +81,14 @@ class EventsVisibleBeforeCommit implements EventStorageEngine {
                     "keel-wire-test");
         }
         apart.executeWithoutResult(status -> delegate.appendEvents(serialized));
+        if (events.stream().anyMatch(event -> link.takeBatchFailure(event.getPayload()))) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    throw new DataAccessResourceFailureException("PostgreSQL went away while committing the batch");
+                }
+            });
+        }
         events.stream().filter(EventsVisibleBeforeCommit::hasPersonalData).reduce((first, last) -> last)
                 .ifPresent(last -> awaitReaders(last.getIdentifier()));
     }

@@ -70,11 +70,11 @@ class ProductCommandController {
     Mono<ResponseEntity<ProductChanged>> createProduct(@Valid @RequestBody CreateProductRequest request,
                                                        @RequestHeader("Idempotency-Key") String key,
                                                        ServerWebExchange exchange) {
-        var command = new CreateProduct(ProductId.random(), request.sku().trim(), request.name().trim(),
-                request.description() == null ? "" : request.description().trim(), request.price().toMoney(),
-                request.category() == null ? null : request.category().trim(),
-                request.imageUrls() == null ? List.of() : request.imageUrls(), request.stock());
-        return commands.<ProductId>send(exchange, request, command)
+        return commands.<ProductId>create(exchange, request, id -> new CreateProduct(new ProductId(id),
+                        request.sku().trim(), request.name().trim(),
+                        request.description() == null ? "" : request.description().trim(), request.price().toMoney(),
+                        request.category() == null ? null : request.category().trim(),
+                        request.imageUrls() == null ? List.of() : request.imageUrls(), request.stock()))
                 .map(productId -> ResponseEntity.created(URI.create("/v1/products/" + productId))
                         .eTag(ETags.of(0))
                         .body(new ProductChanged(productId, 0)));

@@ -1,5 +1,6 @@
 package dev.keel.command.concurrency;
 
+import dev.keel.command.idempotency.EventStoreApart;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,22 +26,22 @@ class AggregateCacheConfiguration {
     }
 
     @Bean
-    Cache accountCache(Properties properties, EventStore store) {
-        return properties.cache().newCache(store);
+    Cache accountCache(Properties properties, EventStore store, EventStoreApart apart) {
+        return properties.cache().newCache(store, apart);
     }
 
     @Bean
-    Cache productCache(Properties properties, EventStore store) {
-        return properties.cache().newCache(store);
+    Cache productCache(Properties properties, EventStore store, EventStoreApart apart) {
+        return properties.cache().newCache(store, apart);
     }
 
     @Bean
-    Cache orderCache(Properties properties, EventStore store) {
-        return properties.cache().newCache(store);
+    Cache orderCache(Properties properties, EventStore store, EventStoreApart apart) {
+        return properties.cache().newCache(store, apart);
     }
 
     @Bean
-    Cache promotionCache(Properties properties, EventStore store) {
-        return properties.cache().newCache(store);
+    Cache promotionCache(Properties properties, EventStore store, EventStoreApart apart) {
+        return properties.cache().newCache(store, apart);
     }
 }

@@ -1,5 +1,7 @@
 package dev.keel.command.concurrency;
 
+import dev.keel.command.idempotency.EventStoreApart;
+import dev.keel.command.idempotency.RetrySafeEventStore;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
@@ -18,6 +20,11 @@ import java.util.function.UnaryOperator;
  * store for the aggregate's last sequence number (one indexed query, in the command's own transaction,
  * so it also sees its batch's earlier commands) and drops an entry that is behind.
  *
+ * <p>With the event store apart from PostgreSQL (Axon Server), a request sent with an idempotency key
+ * neither gets nor leaves anything in the cache: its first attempt's events may be stored, and the
+ * cached state hold them, while its PostgreSQL side was lost, so it must load through
+ * {@link RetrySafeEventStore}; and a retry's state after it ran again may differ from the stored one.
+ *
  * <p>Axon's cache entry does not expose its version; it is read from the entry's own field, found once
  * at start-up, so a renamed field stops the node at once instead of silently trusting stale entries.
  */
@@ -27,14 +34,19 @@ final class StoreCheckedCache implements Cache {
 
     private final Cache delegate;
     private final EventStore store;
+    private final EventStoreApart apart;
 
-    StoreCheckedCache(Cache delegate, EventStore store) {
+    StoreCheckedCache(Cache delegate, EventStore store, EventStoreApart apart) {
         this.delegate = delegate;
         this.store = store;
+        this.apart = apart;
     }
 
     @Override
     public <K, V> V get(K key) {
+        if (RetrySafeEventStore.runsKeyedRequest(apart)) {
+            return null;
+        }
         V cached = delegate.get(key);
         if (cached instanceof AggregateCacheEntry<?> entry && !current(key, entry)) {
             delegate.remove(key);
@@ -69,6 +81,10 @@ final class StoreCheckedCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
+        if (RetrySafeEventStore.runsKeyedRequest(apart)) {
+            delegate.remove(key); // a retry's state may differ from the stored first attempt's (new random ids)
+            return;
+        }
         delegate.put(key, value);
     }
 

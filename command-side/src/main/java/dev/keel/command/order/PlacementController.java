@@ -86,9 +86,9 @@ class PlacementController {
     Mono<ResponseEntity<OrderView>> placeOrder(@Valid @RequestBody OrderRequest request,
                                           @RequestHeader("Idempotency-Key") String key,
                                           @AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
-        var command = new PlaceOrder(OrderId.random(), Me.of(jwt).accountId(), request.basket(),
-                request.promotionCode(), request.shippingAddress().toAddress(), Instant.now());
-        return commands.<OrderView>send(exchange, request, command)
+        Instant now = Instant.now();
+        return commands.<OrderView>create(exchange, request, id -> new PlaceOrder(new OrderId(id), Me.of(jwt).accountId(),
+                        request.basket(), request.promotionCode(), request.shippingAddress().toAddress(), now))
                 .map(order -> ResponseEntity.created(URI.create("/v1/orders/" + order.orderId()))
                         .eTag(ETags.of(order.version()))
                         .body(order));

@@ -76,12 +76,11 @@ class PromotionController {
     Mono<ResponseEntity<CreatedPromotion>> createPromotion(@Valid @RequestBody PromotionRequest request,
                                                   @Parameter(required = true) @RequestHeader("Idempotency-Key") String key,
                                                   ServerWebExchange exchange) {
-        var command = new CreatePromotion(PromotionId.random(), request.code(), request.kind(), request.value(),
-                request.currency(), request.validFrom(), request.validUntil(),
-                request.minimumOrder() == null ? null : request.minimumOrder().toMoney(),
-                request.perCustomerLimit(), request.totalLimit(), Boolean.TRUE.equals(request.automatic()));
-        String code = command.code() == null ? null : command.code().toUpperCase(Locale.ROOT);
-        return commands.<PromotionId>send(exchange, request, command)
+        String code = request.code() == null ? null : request.code().toUpperCase(Locale.ROOT);
+        return commands.<PromotionId>create(exchange, request, id -> new CreatePromotion(new PromotionId(id),
+                        request.code(), request.kind(), request.value(), request.currency(), request.validFrom(),
+                        request.validUntil(), request.minimumOrder() == null ? null : request.minimumOrder().toMoney(),
+                        request.perCustomerLimit(), request.totalLimit(), Boolean.TRUE.equals(request.automatic())))
                 .map(id -> ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(0))
                         .body(new CreatedPromotion(id, code)));
     }

@@ -74,9 +74,9 @@ class Registrations {
         return Mono.fromRunnable(() -> policy.check("password", request.password(), email, displayName))
                 .then(passwords.hash(request.password()))
                 .doOnError(notHashed -> signUps.giveBack(ip))
-                .map(hash -> new RegisterAccount(AccountId.random(), email, displayName, hash, null, false,
-                        Set.of(Role.CUSTOMER), UUID.randomUUID(), now.plus(properties.verificationTtl())))
-                .flatMap(command -> commands.send(exchange, request, command));
+                .flatMap(hash -> commands.create(exchange, request, id -> new RegisterAccount(new AccountId(id), email,
+                        displayName, hash, null, false, Set.of(Role.CUSTOMER), UUID.randomUUID(),
+                        now.plus(properties.verificationTtl()))));
     }
 
     /** Like a login, the attempt counts against the address before the password check; a success gives it back. */

@@ -12,7 +12,10 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.security.Principal;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The one way endpoints send commands: adds the request's metadata (actor, roles, device, IP,
@@ -41,8 +44,26 @@ public class CommandSender {
      */
     public <R> Mono<R> send(ServerWebExchange exchange, Object body, Object command) {
         IdempotencyKey key = IdempotencyKey.from(exchange.getRequest());
-        String fingerprint = fingerprints.of(exchange.getRequest(), json.writeValueAsBytes(body));
-        return send(exchange, command, key, fingerprint);
+        return send(exchange, command, key, fingerprint(exchange, body));
+    }
+
+    /**
+     * For a command that creates an aggregate: its id is derived from the caller, the
+     * {@code Idempotency-Key} and the request's fingerprint, so a retry names the same aggregate. Where
+     * the first attempt's events were stored but its PostgreSQL side was lost (Axon Server), the retry
+     * finds them under that id instead of creating a second aggregate (docs/axon-server.md, "Two stores").
+     *
+     * @param command the command, given the new aggregate's id
+     */
+    public <R> Mono<R> create(ServerWebExchange exchange, Object body, Function<UUID, Object> command) {
+        IdempotencyKey key = IdempotencyKey.from(exchange.getRequest());
+        String fingerprint = fingerprint(exchange, body);
+        return exchange.getPrincipal()
+                .map(CommandSender::actorOf)
+                .defaultIfEmpty(actorOf(null))
+                .flatMap(actor -> send(exchange, command.apply(UUID.nameUUIDFromBytes(
+                        (actor + '\n' + key.value() + '\n' + fingerprint).getBytes(StandardCharsets.UTF_8))),
+                        key, fingerprint));
     }
 
     /**
@@ -66,6 +87,10 @@ public class CommandSender {
         // The bus only queues the command; a committer runs it and completes the future. The response is
         // then written on another thread, so the committer goes straight back to the database.
         return Mono.fromFuture(() -> gateway.<R>send(command, metadata)).publishOn(Schedulers.parallel());
+    }
+
+    private String fingerprint(ServerWebExchange exchange, Object body) {
+        return fingerprints.of(exchange.getRequest(), json.writeValueAsBytes(body));
     }
 
     static String actorOf(Principal principal) {
