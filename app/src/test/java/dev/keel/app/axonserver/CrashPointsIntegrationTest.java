@@ -5,7 +5,10 @@ import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductCreated;
 import dev.keel.api.catalog.ProductPriceChanged;
 import dev.keel.app.KeelIntegrationTest;
+import dev.keel.api.order.OrderPlaced;
+import dev.keel.testing.CommerceFixtures;
 import dev.keel.testing.IdentityFixtures;
+import dev.keel.testing.IdentityFixtures.Session;
 import dev.keel.testing.TestMail;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
@@ -17,11 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.keel.testing.CatalogFixtures.productRequest;
+import static dev.keel.testing.CommerceFixtures.orderOf;
 import static dev.keel.testing.CatalogFixtures.uniqueSku;
 import static dev.keel.testing.IdentityFixtures.PASSWORD;
 import static dev.keel.testing.IdentityFixtures.uniqueEmail;
@@ -41,6 +46,8 @@ class CrashPointsIntegrationTest extends KeelIntegrationTest {
     CommandBus commandBus;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommerceFixtures commerce;
 
     /** One staff member sends every request of a test: a retry is the same caller's. */
     private String staff;
@@ -167,6 +174,35 @@ class CrashPointsIntegrationTest extends KeelIntegrationTest {
         // the credentials were lost with the batch and written by the retry: the mailed link signs in
         identity.verification(TestMail.awaitToken(email, "/verify-email", 1), PASSWORD, IdentityFixtures.newDevice())
                 .expectStatus().isCreated();
+    }
+
+    @Test
+    void aPlacementBetweenTheEventsAndPostgresIsCompletedByItsRetry() {
+        Map<String, Object> product = new HashMap<>(productRequest(uniqueSku(), "Crash point lamp", 1_000, "EUR"));
+        product.put("stock", 5);
+        String lamp = catalog.createProduct(product);
+        String code = CommerceFixtures.uniqueCode();
+        String promotion = commerce.promotion(Map.of("code", code, "kind", "AMOUNT", "value", 100, "currency", "EUR",
+                "totalLimit", 1));
+        Session customer = identity.newCustomer();
+        String key = UUID.randomUUID().toString();
+        link.failBatchAfterAppendOf(payload -> payload instanceof OrderPlaced placed
+                && placed.customerId().toString().equals(customer.accountId()));
+
+        assertThat(commerce.place(customer.accessToken(), key, orderOf(lamp, 2, code)).getStatus().is5xxServerError())
+                .isTrue();
+        assertThat(commerce.events("order.OrderPlaced", lamp)).as("the order, stored apart").isEqualTo(1);
+        assertThat(commerce.reserved(lamp)).as("its reservation, lost with the batch").isZero();
+        assertThat(commerce.uses(promotion)).isZero();
+
+        var retried = commerce.place(customer.accessToken(), key, orderOf(lamp, 2, code));
+        assertThat(retried.getStatus().value()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type = ?"
+                        + " AND convert_from(payload, 'UTF8') LIKE ?")
+                .param(OrderPlaced.class.getName()).param("%" + lamp + "%").query(String.class).single())
+                .as("placed once, under the id the retry answers").isEqualTo(retried.getResponseBody().get("orderId"));
+        assertThat(commerce.reserved(lamp)).isEqualTo(2);
+        assertThat(commerce.uses(promotion)).isEqualTo(1);
     }
 
     @Test
