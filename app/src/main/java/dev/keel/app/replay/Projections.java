@@ -1,22 +1,26 @@
 package dev.keel.app.replay;
 
 import dev.keel.web.Problems;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The node's streaming processors: what each has reached, and replays. A replay resets the tokens
@@ -30,7 +34,7 @@ class Projections {
     static final Duration RATE_WINDOW = Duration.ofSeconds(60);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcClient jdbc;
+    private final EventStore store;
     private final Clock clock;
     /** Where a reset puts a token: before the first event of the store (a tail token's index). */
     private static final long BEFORE_FIRST_EVENT = -1;
@@ -40,9 +44,10 @@ class Projections {
      */
     private final Map<String, ReplayRate> rates = new ConcurrentHashMap<>();
 
-    Projections(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    /** @param store asked for its head and its events through Axon's API, so it reads Axon Server too */
+    Projections(EventProcessingConfiguration processing, EventStore store) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.store = store;
         this.clock = Clock.systemUTC();
     }
 
@@ -86,7 +91,8 @@ class Projections {
 
     private ProjectionStatus status(String name, StreamingEventProcessor processor, long head) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        Long position = lowest(segments.stream().map(EventTrackerStatus::getCurrentPosition).toList());
+        TrackingToken behind = lowest(segments);
+        Long position = behind == null ? null : behind.position().stream().boxed().findFirst().orElse(null);
         long lag = position == null ? head : Math.max(0, head - position);
         String error = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(segment -> String.valueOf(segment.getError())).findFirst().orElse(null);
@@ -102,7 +108,7 @@ class Projections {
             }
         }
         return new ProjectionStatus(name, processor.isRunning(), processor.supportsReset(), segments.size(),
-                position, head, lag, lagSeconds(position, lag), replaying, progress(segments), rate, secondsLeft,
+                position, head, lag, lagSeconds(behind, lag), replaying, progress(segments), rate, secondsLeft,
                 error);
     }
 
@@ -116,22 +122,31 @@ class Projections {
                 .min().stream().boxed().findFirst().orElse(null);
     }
 
-    private long lagSeconds(Long position, long lag) {
+    /** How long the oldest event the processor has not handled has waited; 0 when none waits. */
+    private long lagSeconds(TrackingToken behind, long lag) {
         if (lag == 0) {
             return 0;
         }
-        return jdbc.sql("SELECT time_stamp FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT 1")
-                .param(position == null ? -1 : position).query(String.class).optional()
-                .map(oldest -> Math.max(0, Duration.between(Instant.parse(oldest), clock.instant()).toSeconds()))
-                .orElse(0L);
+        try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(WrappedToken.unwrapLowerBound(behind))) {
+            return events.hasNextAvailable(1, TimeUnit.SECONDS) ? events.peek()
+                    .map(oldest -> Math.max(0, Duration.between(oldest.getTimestamp(), clock.instant()).toSeconds()))
+                    .orElse(0L) : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
+    /** The last event's position; 0 for an empty store. */
     private long head() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        TrackingToken head = store.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
-    private static Long lowest(List<OptionalLong> positions) {
-        return positions.stream().filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min()
-                .stream().boxed().findFirst().orElse(null);
+    /** The token of the segment furthest behind, of those that have a position; null when none has. */
+    private static TrackingToken lowest(Collection<EventTrackerStatus> segments) {
+        return segments.stream().map(EventTrackerStatus::getTrackingToken)
+                .filter(token -> token != null && token.position().isPresent())
+                .min(Comparator.comparingLong(token -> token.position().getAsLong())).orElse(null);
     }
 }

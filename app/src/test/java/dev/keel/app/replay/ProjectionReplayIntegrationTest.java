@@ -6,8 +6,10 @@ import dev.keel.testing.ReadModels;
 import dev.keel.testing.ReplayProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,8 @@ class ProjectionReplayIntegrationTest extends KeelIntegrationTest {
     ReadModels readModels;
     @Autowired
     ReplayProbe probe;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aReplayRunTwiceLeavesWhatTheFirstBuildLeft() {
@@ -77,6 +81,14 @@ class ProjectionReplayIntegrationTest extends KeelIntegrationTest {
                 assertThat(((Number) status.get("eventsPerSecond")).doubleValue()).as("step %s", step).isPositive();
                 assertThat(head).isGreaterThan(position);
                 assertThat(((Number) status.get("secondsLeft")).longValue()).as("step %s", step).isPositive();
+                // read through the event store's API, as under Axon Server; checked here against its table
+                assertThat(head).as("the store's head").isEqualTo(jdbc.sql("SELECT max(global_index) FROM"
+                        + " domain_event_entry").query(Long.class).single());
+                Instant oldest = Instant.parse(jdbc.sql("SELECT time_stamp FROM domain_event_entry WHERE global_index > ?"
+                        + " ORDER BY global_index LIMIT 1").param(position).query(String.class).single());
+                long age = Duration.between(oldest, Instant.now()).toSeconds();
+                assertThat(((Number) status.get("lagSeconds")).longValue()).as("the oldest event not handled")
+                        .isBetween(age - 5, age);
                 before = position;
             }
         } finally {
