@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,14 +32,16 @@ class Histories {
 
     private final EventStore eventStore;
     private final Configuration axon;
-    private final JdbcClient jdbc;
+    private final EventPositions positions;
     private final JsonMapper json;
     private final AggregateFields fields;
 
-    Histories(EventStore eventStore, Configuration axon, JdbcClient jdbc, JsonMapper json) {
+    /** @param axonServer whether the events are in Axon Server, which keeps no position beside them */
+    Histories(EventStore eventStore, Configuration axon, JdbcClient jdbc, JsonMapper json,
+              @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         this.eventStore = eventStore;
         this.axon = axon;
-        this.jdbc = jdbc;
+        this.positions = axonServer ? EventPositions.inStream(eventStore) : EventPositions.inTable(jdbc);
         this.json = json;
         this.fields = new AggregateFields(json);
     }
@@ -50,16 +53,12 @@ class Histories {
     AggregateHistory of(String aggregateType, String aggregateId, Instant at, Long position) {
         Class<?> type = aggregateClass(aggregateType).orElseThrow(() ->
                 Problems.notFound("No aggregate type " + aggregateType + "; known: " + knownTypes()));
-        Map<Long, Long> positions = new LinkedHashMap<>();
-        jdbc.sql("SELECT sequence_number, global_index FROM domain_event_entry WHERE aggregate_identifier = ? AND type = ?")
-                .params(aggregateId, aggregateType)
-                .query(row -> {
-                    positions.put(row.getLong(1), row.getLong(2));
-                });
-        if (positions.isEmpty()) {
+        List<? extends DomainEventMessage<?>> stored = eventStore.readEvents(aggregateId, 0).asStream().toList();
+        if (stored.isEmpty() || !aggregateType.equals(stored.getFirst().getType())) {
             throw Problems.notFound("No " + aggregateType + " " + aggregateId);
         }
-        List<DomainEventMessage<?>> events = eventStore.readEvents(aggregateId, 0).asStream()
+        Map<Long, Long> positions = this.positions.of(aggregateId, stored);
+        List<DomainEventMessage<?>> events = stored.stream()
                 .filter(event -> at == null || !event.getTimestamp().isAfter(at))
                 .filter(event -> position == null || positions.getOrDefault(event.getSequenceNumber(), Long.MAX_VALUE) <= position)
                 .<DomainEventMessage<?>>map(event -> event)
@@ -69,7 +68,7 @@ class Histories {
                 events.isEmpty() ? null : fields.of(fold(type, events)));
     }
 
-    private HistoryEvent describe(DomainEventMessage<?> event, long globalIndex) {
+    private HistoryEvent describe(DomainEventMessage<?> event, Long globalIndex) {
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = json.convertValue(event.getPayload(), Map.class);
         return new HistoryEvent(event.getSequenceNumber(), globalIndex, event.getPayloadType().getName(),
