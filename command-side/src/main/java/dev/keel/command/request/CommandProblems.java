@@ -10,10 +10,12 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -56,8 +58,24 @@ final class CommandProblems {
             // wait that reached lock_timeout is no deadlock but an overload: 503 (docs/resource-bounds.md)
             case PessimisticLockingFailureException lost when !DatabaseTimeLimits.isTimeLimit(lost) ->
                     concurrentModification();
+            // PostgreSQL could not be reached, or went away before the batch committed: nothing of the
+            // batch is in PostgreSQL, and a retry under the same key is safe under either event store
+            case Throwable databaseGone when databaseUnreachable(databaseGone) -> Problems.overloaded(
+                    Duration.ofSeconds(1), "The database could not be reached; send the request again with the same "
+                            + "Idempotency-Key");
             default -> DatabaseTimeLimits.asOverload(failure);
         };
+    }
+
+    /** Spring's resource failure, or SQLSTATE class 08 (connection exception) anywhere in the causes. */
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ErrorResponseException concurrentModification() {

@@ -11,7 +11,10 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponseException;
 
 import java.sql.SQLException;
@@ -42,6 +45,21 @@ class CommandProblemsTest {
 
         assertThat(problem.getStatusCode().value()).isEqualTo(503);
         assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aDatabaseThatWentAwayIs503SoTheClientRetriesWithTheSameKey() {
+        for (Throwable gone : new Throwable[]{
+                new DataAccessResourceFailureException("connection refused"),
+                new TransactionSystemException("Could not commit JDBC transaction",
+                        new SQLException("An I/O error occurred while sending to the backend", "08006"))}) {
+            var problem = (ErrorResponseException) CommandProblems.toErrorResponse(gone);
+            assertThat(problem.getStatusCode().value()).isEqualTo(503);
+            assertThat(problem.getBody().getType()).hasToString("/problems/overloaded");
+            assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        }
+        var raised = new UncategorizedSQLException("commit", null, new SQLException("the commit fails here", "P0001"));
+        assertThat(CommandProblems.toErrorResponse(raised)).as("a commit refused for a reason of its own").isSameAs(raised);
     }
 
     @Test
