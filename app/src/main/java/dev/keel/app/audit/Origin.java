@@ -23,6 +23,16 @@ record Origin(@Nullable String personalDataOf, @Nullable String clientIp, @Nulla
                 text(metadata, MetadataKeys.DEVICE_ID));
     }
 
+    /**
+     * From metadata as an event store without bytes of it keeps it (Axon Server's map of values): a value
+     * is kept only when it is sealed ({@code pd1:}, as Keel's serializer seals it), so a store that holds
+     * it in plaintext never puts plaintext in the trail.
+     */
+    static Origin of(java.util.Map<String, ?> storedMetadata) {
+        return new Origin(textOf(storedMetadata, MetadataKeys.PERSONAL_DATA_OF),
+                sealedOf(storedMetadata, MetadataKeys.CLIENT_IP), sealedOf(storedMetadata, MetadataKeys.DEVICE_ID));
+    }
+
     boolean isEmpty() {
         return personalDataOf == null && clientIp == null && deviceId == null;
     }
@@ -33,6 +43,15 @@ record Origin(@Nullable String personalDataOf, @Nullable String clientIp, @Nulla
 
     @Nullable String revealedDevice(SealedMetadata sealed) {
         return deviceId == null ? null : sealed.reveal(personalDataOf, MetadataKeys.DEVICE_ID, deviceId);
+    }
+
+    private static @Nullable String textOf(java.util.Map<String, ?> metadata, String key) {
+        return metadata.get(key) instanceof String text ? text : null;
+    }
+
+    private static @Nullable String sealedOf(java.util.Map<String, ?> metadata, String key) {
+        String text = textOf(metadata, key);
+        return text != null && text.startsWith("pd1:") ? text : null;
     }
 
     private static @Nullable String text(JsonNode metadata, String key) {
