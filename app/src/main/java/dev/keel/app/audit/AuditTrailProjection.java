@@ -24,8 +24,8 @@ import java.util.Set;
  * Links every stored event into the audit chain, in the order this processor sees them. The record
  * hashes the event's stored bytes (read back from the event store, not re-serialized), so what the
  * chain vouches for is exactly what is on disk: under the JDBC store its {@code domain_event_entry}
- * row, under Axon Server the message as read from the store ({@link EventHashFormChoice}). It runs in one segment: a chain has one order, and
- * one segment gives it one writer; were the group ever split, the chain position's primary key would
+ * row, under Axon Server the message as read from the store ({@link EventHashFormChoice}). It runs in
+ * one segment: a chain has one order, and one segment gives it one writer; were the group ever split, the chain position's primary key would
  * still refuse a fork (the losing batch rolls back and retries on the new head).
  *
  * <p>Never replayed: the chain is evidence, and rebuilding it would re-vouch for whatever the store
@@ -87,32 +87,35 @@ class AuditTrailProjection {
         AuditRecord.Head head = trail.head();
         List<AuditRecord> records = new ArrayList<>(batch.size());
         for (Delivered event : batch) {
-            AuditedEvent audited;
-            Origin origin;
-            if (event.asMessage() != null) {
-                audited = event.asMessage().event();
-                if (!linkedMessages.add(audited.globalIndex())) {
-                    continue;
-                }
-                origin = Origin.of(event.asMessage().storedMetadata());
-            } else {
-                AuditTrail.Stored found = stored.get(event.eventIdentifier());
-                if (found == null) {
-                    throw new IllegalStateException("Event " + event.eventIdentifier()
-                            + " reached the audit trail but is not in domain_event_entry");
-                }
-                if (found.linked()) {
-                    continue;
-                }
-                audited = found.event();
-                origin = Origin.of(found.event().metaData(), json);
+            Unlinked unlinked = event.asMessage() != null ? unlinkedMessage(event.asMessage(), linkedMessages)
+                    : unlinkedRow(event, stored.get(event.eventIdentifier()));
+            if (unlinked == null) {
+                continue;
             }
-            AuditRecord record = AuditRecord.link(head, audited, event.actor(), event.roles(),
-                    event.correlationId(), event.causationId(), origin);
+            AuditRecord record = AuditRecord.link(head, unlinked.event(), event.actor(), event.roles(),
+                    event.correlationId(), event.causationId(), unlinked.origin());
             records.add(record);
             head = record.head();
         }
         trail.append(records);
+    }
+
+    /** Null when the chain links it already (a redelivery). */
+    private static Unlinked unlinkedMessage(DeliveredEvents.Delivered message, Set<Long> linked) {
+        return linked.add(message.event().globalIndex())
+                ? new Unlinked(message.event(), Origin.of(message.storedMetadata())) : null;
+    }
+
+    /** Null when the chain links it already (a redelivery). */
+    private Unlinked unlinkedRow(Delivered event, AuditTrail.Stored found) {
+        if (found == null) {
+            throw new IllegalStateException("Event " + event.eventIdentifier()
+                    + " reached the audit trail but is not in domain_event_entry");
+        }
+        return found.linked() ? null : new Unlinked(found.event(), Origin.of(found.event().metaData(), json));
+    }
+
+    private record Unlinked(AuditedEvent event, Origin origin) {
     }
 
     /**

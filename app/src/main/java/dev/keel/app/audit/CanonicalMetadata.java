@@ -3,6 +3,7 @@ package dev.keel.app.audit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * An event's metadata hashed without its bytes (Axon Server keeps a map of typed values, not bytes):
@@ -36,7 +37,7 @@ final class CanonicalMetadata {
             }
             case Map<?, ?> map -> {
                 digest.add("M").add(map.size());
-                new TreeMap<>(map.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                new TreeMap<>(map.entrySet().stream().collect(Collectors.toMap(
                         entry -> String.valueOf(entry.getKey()), Map.Entry::getValue)))
                         .forEach((key, element) -> value(digest.add(key), element));
             }

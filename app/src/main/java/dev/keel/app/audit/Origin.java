@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Map;
+
 /**
  * Where an event came from (client IP, device id) exactly as its stored metadata holds them: sealed
  * under the key of {@code personalDataOf}, so the trail keeps the same ciphertext as the event
@@ -28,7 +30,7 @@ record Origin(@Nullable String personalDataOf, @Nullable String clientIp, @Nulla
      * is kept only when it is sealed ({@code pd1:}, as Keel's serializer seals it), so a store that holds
      * it in plaintext never puts plaintext in the trail.
      */
-    static Origin of(java.util.Map<String, ?> storedMetadata) {
+    static Origin of(Map<String, ?> storedMetadata) {
         return new Origin(textOf(storedMetadata, MetadataKeys.PERSONAL_DATA_OF),
                 sealedOf(storedMetadata, MetadataKeys.CLIENT_IP), sealedOf(storedMetadata, MetadataKeys.DEVICE_ID));
     }
@@ -45,11 +47,11 @@ record Origin(@Nullable String personalDataOf, @Nullable String clientIp, @Nulla
         return deviceId == null ? null : sealed.reveal(personalDataOf, MetadataKeys.DEVICE_ID, deviceId);
     }
 
-    private static @Nullable String textOf(java.util.Map<String, ?> metadata, String key) {
+    private static @Nullable String textOf(Map<String, ?> metadata, String key) {
         return metadata.get(key) instanceof String text ? text : null;
     }
 
-    private static @Nullable String sealedOf(java.util.Map<String, ?> metadata, String key) {
+    private static @Nullable String sealedOf(Map<String, ?> metadata, String key) {
         String text = textOf(metadata, key);
         return text != null && text.startsWith("pd1:") ? text : null;
     }
