@@ -3,6 +3,7 @@ package dev.keel.app.audit;
 import com.google.protobuf.ByteString;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.app.axonserver.AxonServerLink;
+import dev.keel.testing.IdentityFixtures;
 import io.axoniq.axonserver.grpc.MetaDataValue;
 import io.axoniq.axonserver.grpc.event.Event;
 import org.axonframework.axonserver.connector.event.axon.GrpcBackedDomainEventData;
@@ -34,6 +35,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static dev.keel.testing.IdentityFixtures.PASSWORD;
+import static dev.keel.testing.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -188,6 +191,31 @@ class AuditTrailUnderAxonServerIntegrationTest extends KeelIntegrationTest {
         } finally {
             setPayload(indexes.get(1), payload);
         }
+        assertThat(verify().get("intact")).isEqualTo(true);
+    }
+
+    /**
+     * The message form hashes the metadata as stored, sealed: erasing the person's key changes no hash,
+     * and the record's origin is the event's own ciphertext, never plaintext.
+     */
+    @Test
+    void anErasureLeavesMessageFormRecordsVerifiableAndTheirOriginSealed() {
+        IdentityFixtures.Session me = identity.registerVerified(uniqueEmail(), PASSWORD, "Erased later",
+                IdentityFixtures.newDevice());
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM audit_record WHERE aggregate_id = ? AND client_ip IS NOT NULL")
+                .param(me.accountId()).query(Long.class).single() > 0);
+        assertThat(jdbc.sql("SELECT DISTINCT event_hash_form FROM audit_record WHERE aggregate_id = ?")
+                .param(me.accountId()).query(String.class).list()).containsExactly("message");
+        assertThat(jdbc.sql("SELECT client_ip FROM audit_record WHERE aggregate_id = ? AND client_ip IS NOT NULL")
+                .param(me.accountId()).query(String.class).list()).allMatch(ip -> ip.startsWith("pd1:"));
+
+        web.delete().uri("/v1/me").headers(h -> h.setBearerAuth(me.accessToken()))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .exchange().expectStatus().isNoContent();
+
+        assertThat(jdbc.sql("SELECT erased_at IS NOT NULL FROM personal_data_key WHERE subject_id = ?")
+                .param(me.accountId()).query(Boolean.class).single()).isTrue();
         assertThat(verify().get("intact")).isEqualTo(true);
     }
 
