@@ -23,9 +23,10 @@ class AuditReads {
     private final TransactionTemplate readOnly;
     private final AuditPruning pruning;
     private final CheckpointSigner signer;
+    private final EventStreams streams;
 
     AuditReads(DataSource dataSource, PlatformTransactionManager transactions, AuditPruning pruning,
-               CheckpointSigner signer) {
+               CheckpointSigner signer, EventStreams streams) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
@@ -34,6 +35,7 @@ class AuditReads {
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.pruning = pruning;
         this.signer = signer;
+        this.streams = streams;
     }
 
     List<AuditRecord> page(AuditFilter filter, long afterPosition, int size) {
@@ -71,16 +73,31 @@ class AuditReads {
         });
     }
 
+    /**
+     * A record of the stored-row form is checked against its row (a LEFT JOIN), one of the message form
+     * against the event the store streams at its global index (Axon Server keeps no row).
+     */
     private AuditVerification walk(AuditCheckpoint start) {
-        return jdbc.query("SELECT " + AuditRecord.COLUMNS + ", " + StoredEvent.COLUMNS
-                + " FROM audit_record a LEFT JOIN domain_event_entry e ON e.global_index = a.global_index"
-                + " ORDER BY a.chain_position", rows -> {
-            ChainVerifier verifier = new ChainVerifier(start);
-            boolean holds = true;
-            while (holds && rows.next()) {
-                holds = verifier.check(AuditRecord.from(rows), StoredEvent.from(rows));
-            }
-            return verifier.result();
-        });
+        try (StreamedEvents streamed = streams.from(() -> lowestMessageIndex(start))) {
+            return jdbc.query("SELECT " + AuditRecord.COLUMNS + ", " + StoredEvent.COLUMNS
+                    + " FROM audit_record a LEFT JOIN domain_event_entry e ON e.global_index = a.global_index"
+                    + " ORDER BY a.chain_position", rows -> {
+                ChainVerifier verifier = new ChainVerifier(start);
+                boolean holds = true;
+                while (holds && rows.next()) {
+                    AuditRecord record = AuditRecord.from(rows);
+                    holds = record.eventHashForm() == EventHashForm.MESSAGE
+                            ? verifier.check(record, streamed.hashAt(record.globalIndex()))
+                            : verifier.check(record, StoredEvent.from(rows));
+                }
+                return verifier.result();
+            });
+        }
+    }
+
+    private long lowestMessageIndex(AuditCheckpoint start) {
+        Long lowest = jdbc.queryForObject("SELECT min(global_index) FROM audit_record"
+                + " WHERE event_hash_form = 'message' AND chain_position > ?", Long.class, start.chainPosition());
+        return lowest == null ? 0 : lowest;
     }
 }

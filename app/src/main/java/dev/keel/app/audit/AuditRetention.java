@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,7 +22,6 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @ConditionalOnNodeRole(NodeRole.PROJECTIONS)
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class AuditRetention {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);

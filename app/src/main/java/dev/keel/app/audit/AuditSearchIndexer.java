@@ -5,7 +5,6 @@ import dev.keel.app.roles.NodeRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 @ConditionalOnNodeRole(NodeRole.PROJECTIONS)
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 class AuditSearchIndexer implements SmartLifecycle {
 
     static final int BATCH = 1_000;

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Where the chain is stored: its head, the stored events it links, and new links. */
 @Component
@@ -39,6 +41,15 @@ class AuditTrail {
         return found;
     }
 
+    /** Which of these global indexes the chain links already (redeliveries), in one round trip. */
+    Set<Long> linked(List<Long> globalIndexes) {
+        if (globalIndexes.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql("SELECT global_index FROM audit_record WHERE global_index = ANY (?)")
+                .param(globalIndexes.toArray(Long[]::new)).query(Long.class).list());
+    }
+
     AuditRecord.Head head() {
         return jdbc.sql("SELECT chain_position, record_hash FROM audit_record ORDER BY chain_position DESC LIMIT 1")
                 .query((row, n) -> new AuditRecord.Head(row.getLong(1), row.getBytes(2)))
@@ -54,8 +65,8 @@ class AuditTrail {
                         INSERT INTO audit_record (chain_position, global_index, event_identifier, event_type,
                             aggregate_type, aggregate_id, aggregate_sequence, occurred_at, actor, roles,
                             correlation_id, causation_id, personal_data_of, client_ip, device_id,
-                            event_hash, previous_hash, record_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            event_hash, previous_hash, record_hash, event_hash_form)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 records.stream().map(AuditTrail::columns).toList());
     }
 
@@ -65,7 +76,7 @@ class AuditTrail {
                 OffsetDateTime.ofInstant(record.occurredAt(), ZoneOffset.UTC), record.actor(), record.roles(),
                 record.correlationId(), record.causationId(), record.origin().personalDataOf(),
                 record.origin().clientIp(), record.origin().deviceId(), record.eventHash(), record.previousHash(),
-                record.recordHash()};
+                record.recordHash(), record.eventHashForm().column};
     }
 
     /** A stored event of the batch, and whether it is linked already. */

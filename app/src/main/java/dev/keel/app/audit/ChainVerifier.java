@@ -27,7 +27,16 @@ final class ChainVerifier {
 
     /** @return whether to go on: false once a link is broken */
     boolean check(AuditRecord record, StoredEvent event) {
-        problem = problemOf(record, event);
+        return check(record, event == null ? null : event.hash());
+    }
+
+    /**
+     * @param eventHash the hash, in the record's {@link EventHashForm}, of the event the store holds now
+     *                  at the record's global index; null when it holds none
+     * @return whether to go on: false once a link is broken
+     */
+    boolean check(AuditRecord record, byte[] eventHash) {
+        problem = problemOf(record, eventHash);
         if (problem != null) {
             broken = record;
             return false;
@@ -41,7 +50,7 @@ final class ChainVerifier {
         return AuditVerification.of(startsAfter, checked, head, broken, problem);
     }
 
-    private String problemOf(AuditRecord record, StoredEvent event) {
+    private String problemOf(AuditRecord record, byte[] eventHash) {
         if (record.chainPosition() != head.chainPosition() + 1) {
             return "record " + (head.chainPosition() + 1) + " is missing: after " + head.chainPosition()
                     + " comes " + record.chainPosition();
@@ -53,10 +62,10 @@ final class ChainVerifier {
         if (!Arrays.equals(record.hash(), record.recordHash())) {
             return "the record was changed after it was written";
         }
-        if (event == null) {
+        if (eventHash == null) {
             return "its event (global index " + record.globalIndex() + ") is no longer in the event store";
         }
-        if (!Arrays.equals(event.hash(), record.eventHash())) {
+        if (!Arrays.equals(eventHash, record.eventHash())) {
             return "its stored event (global index " + record.globalIndex() + ") was changed, moved or replaced";
         }
         return null;

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Map;
+
 /**
  * Where an event came from (client IP, device id) exactly as its stored metadata holds them: sealed
  * under the key of {@code personalDataOf}, so the trail keeps the same ciphertext as the event
@@ -23,6 +25,16 @@ record Origin(@Nullable String personalDataOf, @Nullable String clientIp, @Nulla
                 text(metadata, MetadataKeys.DEVICE_ID));
     }
 
+    /**
+     * From metadata as an event store without bytes of it keeps it (Axon Server's map of values): a value
+     * is kept only when it is sealed ({@code pd1:}, as Keel's serializer seals it), so a store that holds
+     * it in plaintext never puts plaintext in the trail.
+     */
+    static Origin of(Map<String, ?> storedMetadata) {
+        return new Origin(textOf(storedMetadata, MetadataKeys.PERSONAL_DATA_OF),
+                sealedOf(storedMetadata, MetadataKeys.CLIENT_IP), sealedOf(storedMetadata, MetadataKeys.DEVICE_ID));
+    }
+
     boolean isEmpty() {
         return personalDataOf == null && clientIp == null && deviceId == null;
     }
@@ -33,6 +45,15 @@ record Origin(@Nullable String personalDataOf, @Nullable String clientIp, @Nulla
 
     @Nullable String revealedDevice(SealedMetadata sealed) {
         return deviceId == null ? null : sealed.reveal(personalDataOf, MetadataKeys.DEVICE_ID, deviceId);
+    }
+
+    private static @Nullable String textOf(Map<String, ?> metadata, String key) {
+        return metadata.get(key) instanceof String text ? text : null;
+    }
+
+    private static @Nullable String sealedOf(Map<String, ?> metadata, String key) {
+        String text = textOf(metadata, key);
+        return text != null && text.startsWith("pd1:") ? text : null;
     }
 
     private static @Nullable String text(JsonNode metadata, String key) {

@@ -9,7 +9,7 @@ import java.sql.SQLException;
  */
 record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIdentifier, long sequenceNumber,
                    String aggregateType, String payloadType, String payloadRevision, String timeStamp,
-                   byte[] payload, byte[] metaData) {
+                   byte[] payload, byte[] metaData) implements AuditedEvent {
 
     static final String COLUMNS = "e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, "
             + "e.type, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
@@ -26,8 +26,14 @@ record StoredEvent(long globalIndex, String eventIdentifier, String aggregateIde
                 row.getBytes("meta_data"));
     }
 
+    @Override
+    public EventHashForm form() {
+        return EventHashForm.STORED_ROW;
+    }
+
     /** SHA-256 over every stored column, each length-prefixed so no two events encode alike. */
-    byte[] hash() {
+    @Override
+    public byte[] hash() {
         return ChainHashes.digest()
                 .add(globalIndex).add(eventIdentifier).add(aggregateIdentifier).add(sequenceNumber)
                 .add(aggregateType).add(payloadType).add(payloadRevision).add(timeStamp)

@@ -64,7 +64,7 @@ class AuditSearchBench extends KeelIntegrationTest {
             var transactions = new DataSourceTransactionManager(scratch.dataSource());
             var signer = new CheckpointSigner(MasterKey.generate());
             var reads = new AuditReads(scratch.dataSource(), transactions, new AuditPruning(jdbc, transactions, signer),
-                    signer);
+                    signer, null); // searches only: no verification walk, so no event stream
             Random random = new Random(11);
             StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                     "%,d audit rows (filled in %.0f s); first page of 50, %d searches each, random values%n%n"

@@ -2,6 +2,8 @@ package dev.keel.app.axonserver;
 
 import dev.keel.app.axon.AxonServerHealth;
 import dev.keel.app.axon.ProcessorEventSource;
+import dev.keel.app.audit.EventHashForm;
+import dev.keel.app.audit.EventHashFormChoice;
 import dev.keel.command.idempotency.EventStoreApart;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -48,6 +50,13 @@ public class AxonServerSeams {
     CommandBus axonServerWire(@Qualifier("localSegment") CommandBus localSegment,
                               @Qualifier("messageSerializer") Serializer messageSerializer, AxonServerLink link) {
         return new AxonServerWireCommandBus(localSegment, messageSerializer, link);
+    }
+
+    /** The audit trail hashes events as Axon Server delivers them (no stored row) while the seams are on. */
+    @Bean
+    @Primary
+    EventHashFormChoice eventHashFormUnderTheSeams(AxonServerLink link) {
+        return () -> link.isEmulating() ? EventHashForm.MESSAGE : EventHashForm.STORED_ROW;
     }
 
     /** As {@code AxonServerHealthConfiguration} makes it, fed by the stand-in's link. */

@@ -50,7 +50,7 @@ class SchemaMigrationsIntegrationTest extends KeelIntegrationTest {
         assertThat(tables()).contains("domain_event_entry", "personal_data_key", "unique_claim",
                 "account_credential", "staff_account", "sellable_product", "promotion_terms", "product", "account",
                 "sent_mail", "analytics_order", "analytics_product");
-        assertThat(appliedVersions("app")).containsExactly("1", "2", "3", "4", "5", "6", "9");
+        assertThat(appliedVersions("app")).containsExactly("1", "2", "3", "4", "5", "6", "9", "10");
         assertThat(appliedVersions("command")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(appliedVersions("projections")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(tables()).doesNotContain(SharedHistory.TABLE);
