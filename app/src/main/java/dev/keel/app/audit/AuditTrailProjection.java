@@ -24,9 +24,10 @@ import java.util.Set;
  * Links every stored event into the audit chain, in the order this processor sees them. The record
  * hashes the event's stored bytes (read back from the event store, not re-serialized), so what the
  * chain vouches for is exactly what is on disk: under the JDBC store its {@code domain_event_entry}
- * row, under Axon Server the message as read from the store ({@link EventHashFormChoice}). It runs in
- * one segment: a chain has one order, and one segment gives it one writer; were the group ever split, the chain position's primary key would
- * still refuse a fork (the losing batch rolls back and retries on the new head).
+ * row, under Axon Server the message as read from the store ({@link EventHashFormChoice}). It runs
+ * in one segment: a chain has one order, and one segment gives it one writer; were the group ever
+ * split, the chain position's primary key would still refuse a fork (the losing batch rolls back and
+ * retries on the new head).
  *
  * <p>Never replayed: the chain is evidence, and rebuilding it would re-vouch for whatever the store
  * holds now. A redelivered event is recognised by its id and skipped.

@@ -23,8 +23,8 @@ import java.util.function.LongSupplier;
  * The events that records of the {@link EventHashForm#MESSAGE message form} name, for one walk of the
  * chain: one stream opened from the event store (as a processor's), just before the lowest global
  * index such a record names (under the JDBC engine from the engine itself: the embedded store would
- * answer from its cache of recently read messages, not from the table), read forward as the walk asks, each event hashed as the trail's processor
- * hashed it. The chain's order is the processor's delivery order, so the stream and the walk advance
+ * answer from its cache of recently read messages, not from the table), read forward as the walk
+ * asks, each event hashed as the trail's processor hashed it. The chain's order is the processor's delivery order, so the stream and the walk advance
  * together; an event the stream passed that no record has asked for yet is kept until one does.
  */
 final class StreamedEvents implements AutoCloseable {
