@@ -1,5 +1,6 @@
 package dev.keel.app.history;
 
+import dev.keel.api.privacy.SealedMetadata;
 import dev.keel.web.Problems;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
@@ -33,13 +34,15 @@ class Histories {
     private final EventStore eventStore;
     private final Configuration axon;
     private final EventPositions positions;
+    private final SealedMetadata sealed;
     private final JsonMapper json;
     private final AggregateFields fields;
 
     /** @param axonServer whether the events are in Axon Server, which keeps no position beside them */
-    Histories(EventStore eventStore, Configuration axon, JdbcClient jdbc, JsonMapper json,
+    Histories(EventStore eventStore, Configuration axon, JdbcClient jdbc, JsonMapper json, SealedMetadata sealed,
               @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
         this.eventStore = eventStore;
+        this.sealed = sealed;
         this.axon = axon;
         this.positions = axonServer ? EventPositions.inStream(eventStore) : EventPositions.inTable(jdbc);
         this.json = json;
@@ -72,7 +75,7 @@ class Histories {
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = json.convertValue(event.getPayload(), Map.class);
         return new HistoryEvent(event.getSequenceNumber(), globalIndex, event.getPayloadType().getName(),
-                event.getTimestamp(), payload, new LinkedHashMap<>(event.getMetaData()));
+                event.getTimestamp(), payload, sealed.open(event.getMetaData()));
     }
 
     private <T> T fold(Class<T> type, List<DomainEventMessage<?>> events) {

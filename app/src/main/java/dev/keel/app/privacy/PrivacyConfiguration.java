@@ -116,14 +116,17 @@ class PrivacyConfiguration {
         };
     }
 
-    /** On the event bus itself, so every event, whoever publishes it, names the owner of its network metadata. */
+    /**
+     * On the event bus itself, so every event, whoever publishes it, names the owner of its network
+     * metadata and has it sealed before any event store sees it.
+     */
     @Bean
-    static BeanPostProcessor nameTheOwnerOfNetworkMetadata() {
+    static BeanPostProcessor sealNetworkMetadataOnPublish(ObjectProvider<PersonalDataKeys> keys) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof EventBus events) {
-                    events.registerDispatchInterceptor(new NetworkMetadataOwner());
+                    events.registerDispatchInterceptor(new NetworkMetadataOwner(new NetworkMetadata(keys::getObject)));
                 }
                 return bean;
             }

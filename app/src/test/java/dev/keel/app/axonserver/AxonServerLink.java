@@ -1,7 +1,13 @@
 package dev.keel.app.axonserver;
 
+import org.axonframework.eventhandling.EventMessage;
+
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +25,7 @@ public class AxonServerLink {
     private final Map<String, AtomicInteger> refusedOpens = new ConcurrentHashMap<>();
     private final AtomicReference<Predicate<Object>> failingAppend = new AtomicReference<>();
     private final AtomicReference<Predicate<Object>> failingBatch = new AtomicReference<>();
+    private final Deque<EventMessage<?>> handedToStore = new ConcurrentLinkedDeque<>();
 
     public boolean isEmulating() {
         return emulating.get();
@@ -61,8 +68,22 @@ public class AxonServerLink {
         return failing != null && failing.test(payload) && failingBatch.compareAndSet(failing, null);
     }
 
+    /** Keeps the last events handed to the event store, as the store got them, before it serialized them. */
+    void handedToStore(List<? extends EventMessage<?>> events) {
+        events.forEach(handedToStore::addLast);
+        while (handedToStore.size() > 200) {
+            handedToStore.pollFirst();
+        }
+    }
+
+    /** The latest event with a matching payload, as it was handed to the event store while emulating. */
+    public Optional<EventMessage<?>> lastHandedToStore(Predicate<Object> payload) {
+        return handedToStore.reversed().stream().filter(event -> payload.test(event.getPayload())).findFirst();
+    }
+
     /** Back to the default profile's behaviour, connected. */
     public void stopEmulating() {
+        handedToStore.clear();
         failingAppend.set(null);
         failingBatch.set(null);
         emulating.set(false);

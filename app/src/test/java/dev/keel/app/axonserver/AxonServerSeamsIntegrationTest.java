@@ -1,24 +1,30 @@
 package dev.keel.app.axonserver;
 
+import dev.keel.api.account.AccountRegistered;
 import dev.keel.api.catalog.ChangeProductPrice;
 import dev.keel.api.catalog.CreateProduct;
 import dev.keel.api.catalog.ProductId;
+import dev.keel.api.metadata.MetadataKeys;
 import dev.keel.api.money.Money;
 import dev.keel.app.KeelIntegrationTest;
 import dev.keel.testing.CommerceFixtures;
 import dev.keel.testing.IdentityFixtures;
 import org.awaitility.Awaitility;
 import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
+import org.axonframework.axonserver.connector.util.GrpcMetaDataConverter;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -49,6 +55,9 @@ class AxonServerSeamsIntegrationTest extends KeelIntegrationTest {
 
     @Autowired
     CommerceFixtures commerce;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
     @Autowired
     CommandGateway gateway;
     @Autowired
@@ -203,6 +212,38 @@ class AxonServerSeamsIntegrationTest extends KeelIntegrationTest {
             identity.awaitMe(sessions.get(i).accessToken(), me -> emails.get(n).equals(me.get("email"))
                     && ("Person " + n).equals(me.get("displayName")));
         }
+    }
+
+    /**
+     * Axon Server's connector writes metadata value by value, without Keel's serializer, so the client
+     * IP and device id must be sealed before the event store is handed the event; readers that show
+     * them to a person open them again.
+     */
+    @Test
+    void theClientIpAndDeviceIdReachTheEventStoreSealedAndReadBackOpened() {
+        String email = uniqueEmail();
+        String device = "device-" + UUID.randomUUID();
+        String accountId = (String) web.post().uri("/v1/accounts")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Device-Id", device)
+                .bodyValue(Map.of("email", email, "password", PASSWORD, "displayName", "Sealed origin"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("accountId");
+
+        MetaData handed = link.lastHandedToStore(payload -> payload instanceof AccountRegistered registered
+                && registered.accountId().toString().equals(accountId)).orElseThrow().getMetaData();
+        GrpcMetaDataConverter connector = new GrpcMetaDataConverter(eventSerializer);
+        for (String key : List.of(MetadataKeys.DEVICE_ID, MetadataKeys.CLIENT_IP)) {
+            String onTheWire = connector.convertToMetaDataValue(handed.get(key)).getTextValue();
+            assertThat(onTheWire).as(key).startsWith("pd1:").doesNotContain(device).doesNotContain("127.0.0.1");
+        }
+
+        Map<?, ?> history = web.get().uri("/v1/history/Account/" + accountId)
+                .headers(h -> h.setBearerAuth(tokens.forUser(UUID.randomUUID().toString(), "COMPLIANCE")))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> metadata = (Map<?, ?>) ((Map<?, ?>) ((List<?>) history.get("events")).getFirst()).get("metadata");
+        assertThat(metadata.get(MetadataKeys.DEVICE_ID)).isEqualTo(device);
+        assertThat(metadata.get(MetadataKeys.CLIENT_IP).toString()).doesNotStartWith("pd1:");
     }
 
     @Test

@@ -75,6 +75,7 @@ class EventsVisibleBeforeCommit implements EventStorageEngine {
             delegate.appendEvents(events);
             return;
         }
+        link.handedToStore(events);
         List<? extends EventMessage<?>> serialized = events.stream().map(this::serializedHere).toList();
         if (events.stream().anyMatch(event -> link.takeAppendFailure(event.getPayload()))) {
             throw new AxonServerException(ErrorCategory.CONNECTION_FAILED, "Connection lost while appending events",

@@ -1,5 +1,11 @@
 package dev.keel.api.privacy;
 
+import dev.keel.api.metadata.MetadataKeys;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Opens the request metadata that the event store keeps sealed (client IP and device id, see
  * {@link dev.keel.api.metadata.MetadataKeys#PERSONAL_DATA_OF}), for readers that hold it as stored,
@@ -15,4 +21,20 @@ public interface SealedMetadata {
      *         itself when it was never sealed (events from before sealing, {@code null})
      */
     String reveal(String personalDataOf, String key, String stored);
+
+    /**
+     * @return the metadata with its client IP and device id opened, for readers that show it to a
+     *         person. Events read from the JDBC store come opened already (the serializer opens them);
+     *         from Axon Server, whose connector reads metadata value by value, they come sealed.
+     */
+    default Map<String, Object> open(Map<String, ?> metadata) {
+        Map<String, Object> opened = new LinkedHashMap<>(metadata);
+        String owner = metadata.get(MetadataKeys.PERSONAL_DATA_OF) instanceof String subject ? subject : null;
+        for (String key : List.of(MetadataKeys.CLIENT_IP, MetadataKeys.DEVICE_ID)) {
+            if (metadata.get(key) instanceof String stored) {
+                opened.put(key, reveal(owner, key, stored));
+            }
+        }
+        return opened;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.keel.query.privacy;
 
 import dev.keel.api.account.AccountId;
+import dev.keel.api.privacy.SealedMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,11 +40,13 @@ class PersonalDataExport {
     private final JdbcClient jdbc;
     private final EventStore events;
     private final ConsentLedger consents;
+    private final SealedMetadata sealed;
 
-    PersonalDataExport(JdbcClient jdbc, EventStore events, ConsentLedger consents) {
+    PersonalDataExport(JdbcClient jdbc, EventStore events, ConsentLedger consents, SealedMetadata sealed) {
         this.jdbc = jdbc;
         this.events = events;
         this.consents = consents;
+        this.sealed = sealed;
     }
 
     /**
@@ -76,12 +79,13 @@ class PersonalDataExport {
     }
 
     private List<StoredEvent> history(String aggregateId) {
-        return events.readEvents(aggregateId).asStream().map(PersonalDataExport::stored).toList();
+        return events.readEvents(aggregateId).asStream().map(this::stored).toList();
     }
 
-    private static StoredEvent stored(DomainEventMessage<?> event) {
+    private StoredEvent stored(DomainEventMessage<?> event) {
         return new StoredEvent(event.getType(), UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber(),
-                event.getPayloadType().getSimpleName(), event.getTimestamp(), asMap(event.getPayload()), event.getMetaData());
+                event.getPayloadType().getSimpleName(), event.getTimestamp(), asMap(event.getPayload()),
+                sealed.open(event.getMetaData()));
     }
 
     /** As its JSON object: each event type has its own fields, which the document lists as free-form. */
