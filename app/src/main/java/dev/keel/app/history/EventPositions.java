@@ -49,7 +49,7 @@ interface EventPositions {
                     continue;
                 }
                 try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(before)) {
-                    while (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                    while (stream.hasNextAvailable(5, TimeUnit.SECONDS)) {
                         TrackedEventMessage<?> next = stream.nextAvailable();
                         if (next.getIdentifier().equals(event.getIdentifier())) {
                             next.trackingToken().position().ifPresent(at -> positions.put(event.getSequenceNumber(), at));

@@ -128,7 +128,7 @@ class Projections {
             return 0;
         }
         try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(WrappedToken.unwrapLowerBound(behind))) {
-            return events.hasNextAvailable(1, TimeUnit.SECONDS) ? events.peek()
+            return events.hasNextAvailable(5, TimeUnit.SECONDS) ? events.peek()
                     .map(oldest -> Math.max(0, Duration.between(oldest.getTimestamp(), clock.instant()).toSeconds()))
                     .orElse(0L) : 0;
         } catch (InterruptedException e) {
